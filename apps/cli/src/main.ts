@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { migrationGenerateCommand, migrationRunCommand } from './commands/migration.command';
+
+const COMMANDS: Record<string, { help: string; run: (argv: string[]) => Promise<number> }> = {
+  'migration:run': { help: 'apply pending database migrations', run: () => migrationRunCommand() },
+  'migration:generate': { help: 'migration:generate Name — write a migration from entity changes', run: migrationGenerateCommand },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(`usage: cli <command> [args]\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(22)} ${c.help}`).join('\n')}`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  },
+);

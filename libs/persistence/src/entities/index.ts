@@ -1,0 +1,14 @@
+import { ApiKeyEntity } from './api-key.entity';
+import { ArticleEntity } from './article.entity';
+import { ConsumerOffsetEntity } from './consumer-offset.entity';
+import { CurrentPositionEntity } from './current-position.entity';
+import { FeedEntity } from './feed.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { PositionEventViewEntity } from './position-event-view.entity';
+import { StoredEventEntity } from './stored-event.entity';
+
+export { ApiKeyEntity, ArticleEntity, ConsumerOffsetEntity, CurrentPositionEntity, FeedEntity, OutboxMessageEntity, PositionEventViewEntity, StoredEventEntity };
+export type { ApiRole } from './api-key.entity';
+export type { FeedStatus } from './feed.entity';
+
+export const ENTITIES = [FeedEntity, ArticleEntity, OutboxMessageEntity, StoredEventEntity, ConsumerOffsetEntity, PositionEventViewEntity, CurrentPositionEntity, ApiKeyEntity];

@@ -1,0 +1,51 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Read model: every extracted statement, browsable with evidence, sources and confidence. */
+@Entity({ name: 'rm_events' })
+@Index('IDX_rm_events_actor_stated', ['actor', 'statedOn'])
+export class PositionEventViewEntity {
+  @PrimaryColumn({ name: 'event_id', type: 'uuid' })
+  eventId!: string;
+
+  @Column({ type: 'text' })
+  type!: string;
+
+  @Column({ type: 'text' })
+  actor!: string;
+
+  @Column({ name: 'actor_role', type: 'text', nullable: true })
+  actorRole!: string | null;
+
+  @Column({ type: 'text', array: true })
+  target!: string[];
+
+  @Column({ type: 'text', array: true })
+  issues!: string[];
+
+  @Column({ name: 'stated_on', type: 'text', nullable: true })
+  statedOn!: string | null;
+
+  @Column({ name: 'observed_at', type: 'timestamptz' })
+  observedAt!: Date;
+
+  @Column({ type: 'text' })
+  evidence!: string;
+
+  @Column({ name: 'article_id', type: 'text' })
+  articleId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  url!: string | null;
+
+  @Column({ type: 'real', nullable: true })
+  confidence!: number | null;
+
+  @Column({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @Column({ name: 'source_count', type: 'integer', default: 1 })
+  sourceCount!: number;
+
+  @Column({ name: 'global_position', type: 'bigint' })
+  globalPosition!: string;
+}

@@ -1,0 +1,85 @@
+// Every setting the services read, in one place, from the environment. Secrets (API keys,
+// webhook signing secrets) only ever come from here, never from code.
+import { z } from 'zod';
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+const intFrom = (name: string, min: number) =>
+  z.coerce.number({ invalid_type_error: `${name} must be a number` }).int().min(min, `${name} must be >= ${min}`);
+
+const schema = z.object({
+  databaseUrl: z.string().url('DATABASE_URL must be a postgres:// URL'),
+  kafkaBrokers: z.array(z.string().min(1)).min(1, 'KAFKA_BROKERS must name at least one broker'),
+  kafkaClientId: z.string().min(1),
+  topicPrefix: z.string(),
+  positionPartitions: intFrom('KAFKA_POSITION_PARTITIONS', 1),
+  articlePartitions: intFrom('KAFKA_ARTICLE_PARTITIONS', 1),
+  replicationFactor: intFrom('KAFKA_REPLICATION_FACTOR', 1),
+  apiHost: z.string().min(1),
+  apiPort: intFrom('API_PORT', 0),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  adminApiKey: z.string().min(16, 'ADMIN_API_KEY must be at least 16 characters').nullable(),
+  feedPollIntervalSeconds: intFrom('FEED_POLL_INTERVAL_SECONDS', 1),
+  feedSchedulerTickMs: intFrom('FEED_SCHEDULER_TICK_MS', 50),
+  ssrfAllowList: z.array(z.string()),
+  issuesFile: z.string().nullable(),
+  outboxPollMs: intFrom('OUTBOX_POLL_MS', 10),
+  consumerMaxAttempts: intFrom('CONSUMER_MAX_ATTEMPTS', 1),
+});
+
+export type AppConfig = z.infer<typeof schema>;
+
+/** Names of every environment variable the services read; the compose test checks docker/ against it. */
+export const ENV_VARS = [
+  'DATABASE_URL',
+  'KAFKA_BROKERS',
+  'KAFKA_CLIENT_ID',
+  'KAFKA_TOPIC_PREFIX',
+  'KAFKA_POSITION_PARTITIONS',
+  'KAFKA_ARTICLE_PARTITIONS',
+  'KAFKA_REPLICATION_FACTOR',
+  'API_HOST',
+  'API_PORT',
+  'LOG_LEVEL',
+  'ADMIN_API_KEY',
+  'FEED_POLL_INTERVAL_SECONDS',
+  'FEED_SCHEDULER_TICK_MS',
+  'SSRF_ALLOWLIST',
+  'ISSUES_FILE',
+  'OUTBOX_POLL_MS',
+  'CONSUMER_MAX_ATTEMPTS',
+] as const;
+export type EnvVar = (typeof ENV_VARS)[number];
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Partial<Record<EnvVar, string | undefined>> = process.env): AppConfig {
+  const parsed = schema.safeParse({
+    databaseUrl: env.DATABASE_URL,
+    kafkaBrokers: list(env.KAFKA_BROKERS),
+    kafkaClientId: env.KAFKA_CLIENT_ID || 'stancewatch',
+    topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
+    positionPartitions: env.KAFKA_POSITION_PARTITIONS ?? 3,
+    articlePartitions: env.KAFKA_ARTICLE_PARTITIONS ?? 3,
+    replicationFactor: env.KAFKA_REPLICATION_FACTOR ?? 1,
+    apiHost: env.API_HOST || '127.0.0.1',
+    apiPort: env.API_PORT ?? 3000,
+    logLevel: env.LOG_LEVEL || 'info',
+    adminApiKey: env.ADMIN_API_KEY || null,
+    feedPollIntervalSeconds: env.FEED_POLL_INTERVAL_SECONDS ?? 900,
+    feedSchedulerTickMs: env.FEED_SCHEDULER_TICK_MS ?? 1000,
+    ssrfAllowList: list(env.SSRF_ALLOWLIST),
+    issuesFile: env.ISSUES_FILE || null,
+    outboxPollMs: env.OUTBOX_POLL_MS ?? 200,
+    consumerMaxAttempts: env.CONSUMER_MAX_ATTEMPTS ?? 5,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
