@@ -1,0 +1,181 @@
+// Actor noun phrases in a sentence and the grammatical slot each one fills: clause subject,
+// possessor or modifier of a noun ("Russia's red line", "UK offers"), or oblique object
+// ("to Ukraine", "from the United Kingdom and France"). Coordinated actors form one group.
+import { lexicon, type ActorEntry } from './lexicon';
+import { matchAt, type Match } from './match';
+import type { Token } from './nlp';
+
+export interface ActorNP {
+  start: number;
+  end: number; // exclusive, after any "'s"
+  code: string | null;
+  role: string | null;
+  kinds: ActorEntry['kind'][];
+  govNoun: boolean;
+}
+
+export type Slot = 'subject' | 'possessor' | 'modifier' | 'oblique' | 'other';
+
+export interface ActorGroup {
+  members: ActorNP[];
+  start: number;
+  end: number;
+  slot: Slot;
+  prep: string | null;
+  /** token index of the noun a possessor/modifier attaches to */
+  head: number;
+}
+
+const OBLIQUE = new Set(['to', 'into', 'in', 'for', 'from', 'against', 'on', 'at', 'toward', 'towards', 'across', 'over', 'between', 'among', 'amongst', 'than', 'inside', 'within', 'near', 'beyond', 'via', 'about', 'around', 'through', 'onto', 'alongside', 'after', 'before', 'despite', 'upon', 'of', 'under', 'without', 'sans', 'as', 'by', 'with', 'outside', 'off', 'during', 'along', 'throughout', 'behind', 'beside', 'besides', 'unlike', 'toward']);
+const AUX_LIKE = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do', 'who', 'which', 'that', 'wo', 'also', 'now', 'still', 'already', 'jointly', 'publicly', 'reportedly', 'separately', 'too']);
+const DET = new Set(['the', 'a', 'an', 'its', 'their']);
+const TITLE = new Set(['president', 'prime', 'minister', 'general', 'gen.', 'mr', 'mr.', 'mrs', 'ms', 'ms.', 'dr', 'chancellor', 'secretary', 'king', 'queen', 'premier', 'foreign', 'defence', 'defense', 'spokesperson', 'spokesman', 'spokeswoman', 'ministry', 'envoy', 'ambassador', 'leader', 'admiral', 'colonel', 'senator', 'deputy', 'vice', 'chief', 'commander', 'interior', 'state', 'head', 'of', 'acting', 'former', 'opposition']);
+
+function acceptActor(toks: Token[]) {
+  return (m: Match<ActorEntry>) => {
+    let a = m.start;
+    if (toks[a].lower === 'the' && m.end - m.start > 1) a++;
+    const surface = toks.slice(a, m.end).map((t) => t.text).join('');
+    if (m.value.exact) return surface === m.value.exact.replace(/\s+/g, '');
+    if (m.value.kind === 'role-noun') return true;
+    return /^[\p{Lu}]/u.test(toks[a].text);
+  };
+}
+
+export function findActors(toks: Token[], isVerbLike: (i: number) => boolean): ActorGroup[] {
+  const lx = lexicon();
+  const nps: ActorNP[] = [];
+  const accept = acceptActor(toks);
+  for (let i = 0; i < toks.length; ) {
+    const m = matchAt(lx.actors, toks, i, false, accept);
+    if (!m) {
+      i++;
+      continue;
+    }
+    // the next token continues a capitalised name ("Georgia Meloni"? "Paris Agreement"): not this actor
+    const next = toks[m.end];
+    if (m.value.kind !== 'role-noun' && next && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text) && !matchAt(lx.actors, toks, m.end, false, accept) && !matchAt(lx.govNouns, toks, m.end, true)) {
+      if (m.value.kind === 'capital' || m.value.kind === 'country' || m.value.kind === 'org') {
+        i = m.end;
+        continue;
+      }
+    }
+    const np: ActorNP = { start: m.start, end: m.end, code: m.value.code, role: m.value.role, kinds: [m.value.kind], govNoun: m.value.kind === 'person' || m.value.kind === 'institution' || m.value.kind === 'party' };
+    // extend: Russia's foreign minister Sergei Lavrov / French President Emmanuel Macron
+    for (;;) {
+      const t = toks[np.end];
+      if (!t) break;
+      if ((t.lower === "'s" || t.lower === '’s' || t.lower === "'") && np.end + 1 < toks.length) {
+        const g = matchAt(lx.govNouns, toks, np.end + 1, true);
+        if (g) {
+          np.end = g.end;
+          np.govNoun = true;
+          continue;
+        }
+        break;
+      }
+      const g = matchAt(lx.govNouns, toks, np.end, true);
+      if (g && !(np.kinds.includes('person') && g.value)) {
+        np.end = g.end;
+        np.govNoun = true;
+        continue;
+      }
+      const m2 = matchAt(lx.actors, toks, np.end, false, accept);
+      if (m2 && (m2.value.code === np.code || (np.govNoun && m2.value.kind === 'person' && np.kinds.includes('demonym')))) {
+        if (m2.value.code !== np.code) break;
+        np.end = m2.end;
+        np.kinds.push(m2.value.kind);
+        if (m2.value.role) np.role = m2.value.role;
+        if (m2.value.kind === 'person') np.govNoun = true;
+        continue;
+      }
+      // unknown names after a title: Defence Minister Jane Doe
+      if (np.govNoun && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !m2) {
+        np.end++;
+        continue;
+      }
+      break;
+    }
+    // titles before a person belong to the phrase: President Zelensky, Foreign Ministry spokesperson Maria Zakharova
+    while (np.start > 0 && TITLE.has(toks[np.start - 1].lower) && /^\p{Lu}/u.test(toks[np.start - 1].text)) np.start--;
+    nps.push(np);
+    i = np.end;
+  }
+
+  // coordination: A, B and C / A and B / A as well as B
+  const groups: ActorGroup[] = [];
+  for (let k = 0; k < nps.length; k++) {
+    const members = [nps[k]];
+    let end = nps[k].end;
+    while (k + 1 < nps.length) {
+      const between = toks.slice(end, nps[k + 1].start).map((t) => t.lower);
+      const ok = between.length > 0 && between.length <= 4 && between.every((w) => w === ',' || w === 'and' || w === 'or' || w === '&' || w === 'as' || w === 'well' || w === 'the' || w === 'nor');
+      if (!ok) break;
+      k++;
+      members.push(nps[k]);
+      end = nps[k].end;
+    }
+    groups.push(classify(toks, members, isVerbLike));
+  }
+  return groups;
+}
+
+function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => boolean): ActorGroup {
+  const start = members[0].start;
+  const last = members[members.length - 1];
+  let end = last.end;
+  const g: ActorGroup = { members, start, end, slot: 'other', prep: null, head: -1 };
+  let p = start - 1;
+  while (p >= 0 && DET.has(toks[p].lower)) p--;
+  const prev = p >= 0 ? toks[p].lower : null;
+  const onlyDemonyms = members.every((m) => m.kinds.every((k) => k === 'demonym') && !m.govNoun);
+
+  // possessive
+  const t = toks[end];
+  if (t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’') && !members.some((m) => m.govNoun && m.end === end && toks[end - 1].lower !== "'s")) {
+    g.slot = 'possessor';
+    g.head = nextNoun(toks, end + 1);
+    if (prev && OBLIQUE.has(prev)) g.prep = prev;
+    return g;
+  }
+  if (prev && OBLIQUE.has(prev) && !(prev === 'with' && isVerbLike(end) ) && !(prev === 'of' && p > 0 && /^(government|leaders?|president|ministers?|parliament)$/.test(toks[p - 1].lower))) {
+    g.slot = 'oblique';
+    g.prep = prev;
+    return g;
+  }
+  if (onlyDemonyms || (t && (t.pos === 'NOUN' || t.pos === 'ADJ' || (t.pos === 'PROPN' && !isVerbLike(end))) && !isVerbLike(end))) {
+    g.slot = 'modifier';
+    g.head = nextNoun(toks, end);
+    return g;
+  }
+  // skip an apposition or parenthesis: "Macron, post-Paris, committed", "Panot (LFI), who confirmed"
+  let q = end;
+  for (let hops = 0; hops < 2; hops++) {
+    if (toks[q]?.text === '(') {
+      const close = toks.findIndex((x, i) => i > q && x.text === ')');
+      if (close > 0 && close - q < 15) q = close + 1;
+    }
+    if (toks[q]?.text === ',') {
+      const close = toks.findIndex((x, i) => i > q && x.text === ',');
+      if (toks[q + 1] && (toks[q + 1].lower === 'who' || toks[q + 1].lower === 'which')) {
+        q = q + 1;
+        break;
+      }
+      if (close > 0 && close - q <= 12) q = close + 1;
+    }
+  }
+  if (isVerbLike(end) || isVerbLike(q)) g.slot = 'subject';
+  end = Math.max(end, 0);
+  return g;
+}
+
+function nextNoun(toks: Token[], i: number): number {
+  for (let k = i; k < Math.min(toks.length, i + 4); k++) {
+    const p = toks[k].pos;
+    if (p === 'NOUN' || p === 'PROPN') return k;
+    if (!(p === 'ADJ' || p === 'ADV' || p === 'PUNCT' || p === 'VERB')) break;
+  }
+  return i;
+}
+
+export { AUX_LIKE };

@@ -1,0 +1,38 @@
+// When a statement was made, from the date expressions of its sentence, resolved against the
+// publication date. Statements are in the past: an unqualified month or weekday after the
+// publication date is last year's month or last week's weekday.
+import * as chrono from 'chrono-node';
+
+export interface FoundDate {
+  value: string; // YYYY-MM-DD or YYYY-MM
+  index: number; // character offset in the sentence
+}
+
+const DATE_HINT = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\blast (week|month)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function datesIn(sentence: string, publishedOn: string | null): FoundDate[] {
+  // chrono is the slow part of the pipeline; most sentences have no date words at all
+  if (!DATE_HINT.test(sentence)) return [];
+  const ref = publishedOn ? new Date(`${publishedOn}T12:00:00Z`) : new Date(Date.UTC(2026, 0, 1, 12));
+  const results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
+  const out: FoundDate[] = [];
+  for (const r of results) {
+    const s = r.start;
+    const dayKnown = s.isCertain('day') || s.isCertain('weekday');
+    const monthKnown = s.isCertain('month') || dayKnown;
+    if (!monthKnown) continue;
+    // "May" is mostly the modal verb
+    if (/^may\b/i.test(r.text.trim()) && !/\d/.test(r.text)) continue;
+    let d = s.date();
+    if (d.getTime() > ref.getTime() + 36 * 3600 * 1000) {
+      if (!s.isCertain('year') && s.isCertain('month')) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), 12));
+      else if (s.isCertain('weekday') && !s.isCertain('day')) d = new Date(d.getTime() - 7 * 86400000);
+      else continue; // a future date is a plan, not when it was said
+    }
+    const ym = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+    out.push({ value: dayKnown ? `${ym}-${pad(d.getUTCDate())}` : ym, index: r.index });
+  }
+  return out;
+}

@@ -1,0 +1,508 @@
+// The rules that turn a sentence into events: find the clause subject of each cue, decide the
+// type from the cue and its modality, and attach assets, quantities, targets, conditions, date.
+import type { Asset, Condition, ConditionKind, ExtractedEvent, PositionEventType, Quantity } from '../catalogue';
+import { AUX_LIKE, findActors, type ActorGroup, type ActorNP } from './actors';
+import { datesIn } from './dates';
+import { lexicon, type CueCategory } from './lexicon';
+import type { Token } from './nlp';
+import { findQuantities } from './quantities';
+import { sentences, type Sentence } from './text';
+
+interface Cue {
+  start: number;
+  end: number;
+  cat: CueCategory;
+  phrase: string;
+}
+
+interface Clause {
+  start: number;
+  end: number;
+}
+
+interface Discourse {
+  last: { code: string; role: string | null } | null;
+  paragraph: number;
+}
+
+const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', ':']);
+const PRONOUN_SUBJECT = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+const TYPE_CATS = new Set<CueCategory>(['red-line-stated', 'demand-made', 'condition-set', 'support-expressed', 'opposition-expressed']);
+const PRIORITY: PositionEventType[] = ['condition-set', 'red-line-stated', 'pledge-refused', 'pledge-considered', 'demand-made', 'pledge-announced', 'opposition-expressed', 'support-expressed'];
+const QUOTES = new Set(['“', '”', '"']);
+
+function allCues(toks: Token[]): Cue[] {
+  const lx = lexicon();
+  const out: Cue[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const keys = toks[i].lemma !== toks[i].lower ? [toks[i].lower, toks[i].lemma] : [toks[i].lower];
+    const seen = new Set<string>();
+    for (const key of keys) {
+      for (const ph of lx.cues.candidates(key)) {
+        const end = walk(ph.tokens, toks, i, 0);
+        if (end < 0) continue;
+        const id = ph.value.cat + '|' + ph.value.phrase;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out.push({ start: i, end, cat: ph.value.cat, phrase: ph.value.phrase });
+      }
+    }
+  }
+  return out;
+}
+
+function walk(pattern: string[][], toks: Token[], i: number, p: number): number {
+  if (p === pattern.length) return i;
+  if (pattern[p][0] === '*') {
+    for (let gap = 0; gap <= 3 && i + gap <= toks.length; gap++) {
+      const r = walk(pattern, toks, i + gap, p + 1);
+      if (r >= 0) return r;
+    }
+    return -1;
+  }
+  const t = toks[i];
+  if (!t || !(pattern[p].includes(t.lower) || pattern[p].includes(t.lemma))) return -1;
+  return walk(pattern, toks, i + 1, p + 1);
+}
+
+function clausesOf(toks: Token[]): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const brk = CLAUSE_BREAK.has(t.lower) && (t.lower !== 'while' || t.pos === 'SCONJ') && (t.lower !== ':' || i > 2);
+    if (brk && i > start) {
+      out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  if (start < toks.length) out.push({ start, end: toks.length });
+  return out;
+}
+
+function insideQuote(toks: Token[], i: number): boolean {
+  let depth = 0;
+  for (let k = 0; k < i; k++) {
+    const t = toks[k].text;
+    if (t === '“') depth++;
+    else if (t === '”') depth = Math.max(0, depth - 1);
+    else if (t === '"') depth = depth ? 0 : 1;
+  }
+  return depth > 0;
+}
+
+export function extractFromText(clean: string, publishedOn: string | null): ExtractedEvent[] {
+  const events: ExtractedEvent[] = [];
+  const discourse: Discourse = { last: null, paragraph: -1 };
+  for (const s of sentences(clean)) {
+    if (s.paragraph - discourse.paragraph > 2) discourse.last = null;
+    discourse.paragraph = s.paragraph;
+    events.push(...fromSentence(s, publishedOn, discourse));
+  }
+  propagateDates(events);
+  return events;
+}
+
+function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discourse): ExtractedEvent[] {
+  const toks = s.tokens;
+  const lx = lexicon();
+  const cues = allCues(toks);
+  if (!cues.length) {
+    updateDiscourse(toks, s, discourse);
+    return [];
+  }
+  const cueAt = new Map<number, Cue[]>();
+  for (const c of cues) cueAt.set(c.start, [...(cueAt.get(c.start) ?? []), c]);
+  const isVerbLike = (i: number): boolean => {
+    let k = i;
+    while (toks[k] && (toks[k].pos === 'ADV' || QUOTES.has(toks[k].text)) && k - i < 3) k++;
+    const t = toks[k];
+    if (!t) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || AUX_LIKE.has(t.lower)) return true;
+    if (lx.speechVerbs.has(t.lemma) || lx.speechVerbs.has(t.lower)) return true;
+    // headline present tense is often tagged as a noun: "Turkey eyes", "Kremlin insists"
+    const cs = cueAt.get(k);
+    return !!cs && /s$/.test(t.lower) && cs.some((c) => c.cat !== 'mission' && c.cat !== 'nominal');
+  };
+  const groups = findActors(toks, isVerbLike);
+  const resolved = groups.map((g) => ({ ...g, members: g.members.map((m) => resolveRole(m, groups, discourse)) }));
+
+  const speaker = findSpeaker(toks, resolved);
+  const out: ExtractedEvent[] = [];
+  const dates = datesIn(s.text, publishedOn);
+  let sentenceSubject: ActorGroup | null = null;
+  let prevSubject: ActorGroup | null = null;
+
+  for (const cl of clausesOf(toks)) {
+    const inClause = (i: number) => i >= cl.start && i < cl.end;
+    const ccues = cues.filter((c) => inClause(c.start));
+    const subjects = resolved.filter((g) => g.slot === 'subject' && inClause(g.start));
+    if (subjects.length && !sentenceSubject) sentenceSubject = subjects[0];
+    const candidates: Candidate[] = [];
+
+    // subject of a verbal cue: nearest subject group before it in the clause, else inherited
+    const subjectFor = (i: number): { group: ActorGroup | null; how: 'subject' | 'inherited' | 'pronoun' | 'speaker' | 'possessor' } => {
+      const before = subjects.filter((g) => g.end <= i);
+      if (before.length) return { group: before[before.length - 1], how: 'subject' };
+      if (insideQuote(toks, i) && speaker) return { group: speaker, how: 'speaker' };
+      const poss = resolved.filter((g) => g.slot === 'possessor' && inClause(g.start) && g.end <= i && !g.prep);
+      if (poss.length) return { group: poss[0], how: 'possessor' };
+      if (prevSubject && cl.start > 0) return { group: prevSubject, how: 'inherited' };
+      const pron = toks.slice(cl.start, i).find((t) => PRONOUN_SUBJECT.has(t.lower) && t.pos === 'PRON');
+      if (pron && discourse.last) return { group: pseudoGroup(discourse.last), how: 'pronoun' };
+      if (!subjects.length && speaker && speaker.end > i) return { group: speaker, how: 'speaker' };
+      return { group: null, how: 'subject' };
+    };
+
+    const has = (cat: CueCategory, from = cl.start, to = cl.end) => ccues.some((c) => c.cat === cat && c.start >= from && c.start < to);
+    const assetsIn = (from: number, to: number) => assetsOf(toks, from, to);
+
+    // 1. contribution (pledge) cues
+    const contrib = ccues.filter((c) => (c.cat === 'contribution' || c.cat === 'contribution-strong') && isVerbal(toks, c.start) || c.cat === 'contribution-noun');
+    for (const c of contrib) {
+      const assets = assetsIn(cl.start, cl.end);
+      const mission = has('mission');
+      if (!assets.length && !mission && c.cat !== 'contribution-strong') continue;
+      if (!assets.length && !mission && c.cat === 'contribution-strong' && !hasObject(toks, c.end, cl.end)) continue;
+      let who = subjectFor(c.start);
+      if (c.cat === 'contribution-noun') {
+        const att = attached(resolved, c.start);
+        if (att) who = { group: att, how: 'possessor' };
+        else if (!who.group || who.how !== 'subject') continue;
+      }
+      if (!who.group) continue;
+      const from = who.how === 'subject' ? who.group.end : cl.start;
+      const window = ccues.filter((x) => x.start >= from && x.start < c.start + 1);
+      let type: PositionEventType = 'pledge-announced';
+      const demandBefore = window.some((x) => x.cat === 'demand-made' || (x.cat === 'demand-weak' && reported(toks, x.start)));
+      if (window.some((x) => x.cat === 'not-ruled-out')) type = 'pledge-considered';
+      else if (window.some((x) => x.cat === 'refused') || negatedBefore(toks, c.start, from)) type = 'pledge-refused';
+      else if (window.some((x) => x.cat === 'considered' && modalOk(toks, x))) type = 'pledge-considered';
+      if (demandBefore && type === 'pledge-announced') type = 'demand-made';
+      if (window.some((x) => x.cat === 'red-line-stated')) continue;
+      candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.cat === 'contribution-strong' || type !== 'pledge-announced' });
+    }
+
+    // 2. typed cues (red line, demand, condition, support, opposition)
+    for (const c of ccues) {
+      let type: PositionEventType | null = null;
+      if (TYPE_CATS.has(c.cat)) type = c.cat as PositionEventType;
+      else if (c.cat === 'demand-weak' && (reported(toks, c.start) || insideQuote(toks, c.start))) type = 'demand-made';
+      if (!type) continue;
+      const single = c.end - c.start === 1;
+      const t = toks[c.start];
+      if (single && (type === 'support-expressed' || type === 'opposition-expressed' || type === 'demand-made')) {
+        // a bare noun is an event only with its actor attached (U.S. support, Russian demands)
+        if (t.pos === 'NOUN' && !isVerbLikeAt(toks, c.start, resolved)) {
+          const att = attached(resolved, c.start);
+          if (att) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
+          continue;
+        }
+        if (t.pos === 'ADV' || t.pos === 'ADP') continue;
+        if (negatedBefore(toks, c.start, cl.start)) continue;
+      }
+      // participles used as adjectives describe, they don't state: "UN-mandated forces"
+      const att = single && t.pos !== 'VERB' && t.pos !== 'ADJ' ? attached(resolved, c.start) : null;
+      let who = att ? { group: att, how: 'possessor' as const } : subjectFor(c.start);
+      if (type === 'demand-made' && c.cat === 'demand-weak' && speaker && (insideQuote(toks, c.start) || reported(toks, c.start))) {
+        const rep = reporterOf(toks, c.start, resolved);
+        who = { group: rep ?? speaker, how: 'speaker' };
+      }
+      if (!who.group) continue;
+      candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.end - c.start > 1 });
+    }
+
+    // 3. nominal cues with an attached actor or a light verb: "Russia's red line", "voiced support"
+    for (const c of ccues.filter((x) => x.cat === 'nominal')) {
+      const att = attached(resolved, c.start);
+      const noun = c.phrase;
+      const type = nominalType(noun);
+      if (!type) continue;
+      if (type.startsWith('pledge') && !assetsIn(cl.start, cl.end).length && !has('mission')) continue;
+      if (att) {
+        candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
+        continue;
+      }
+      const lv = lightVerbBefore(toks, c.start, cl.start);
+      if (lv) {
+        const who = subjectFor(lv);
+        if (who.group) candidates.push({ type, group: who.group, how: who.how, cue: c, strong: false });
+      }
+    }
+
+    // one event per actor and clause: the most specific type wins
+    const byActor = new Map<string, { cand: Candidate; member: ActorNP }>();
+    for (const cand of candidates) {
+      for (const m of cand.group.members) {
+        if (!m.code) continue;
+        const key = m.code + '|' + (m.role ?? '');
+        const prev = byActor.get(key);
+        if (!prev || rank(cand, toks) < rank(prev.cand, toks)) byActor.set(key, { cand, member: m });
+      }
+    }
+    for (const { cand, member } of byActor.values()) {
+      out.push(build(s, cl, toks, cand, member, resolved, dates, publishedOn));
+    }
+    if (subjects.length) prevSubject = subjects[0];
+  }
+  updateDiscourse(toks, s, discourse, sentenceSubject);
+  return out;
+}
+
+interface Candidate {
+  type: PositionEventType;
+  group: ActorGroup;
+  how: 'subject' | 'inherited' | 'pronoun' | 'speaker' | 'possessor';
+  cue: Cue;
+  strong: boolean;
+}
+
+function rank(c: Candidate, toks: Token[]): number {
+  let r = PRIORITY.indexOf(c.type) * 10;
+  // demands that set a UN mandate or parliament vote as the price are conditions
+  void toks;
+  return r;
+}
+
+function nominalType(noun: string): PositionEventType | null {
+  if (/^red lines?$|^threats?$|^warning$/.test(noun)) return 'red-line-stated';
+  if (/^(demands?|insistence|call)$/.test(noun)) return 'demand-made';
+  if (/^(support|backing|acceptance|approval|endorsement|backstop)$/.test(noun)) return 'support-expressed';
+  if (/^(opposition|objection|rejection|veto)$/.test(noun)) return 'opposition-expressed';
+  if (/^(conditions?)$/.test(noun)) return 'condition-set';
+  if (/^(offers?|pledges?|commitments?|contributions?|deployment|participation|involvement|readiness|decision|plan|proposal)$/.test(noun)) return 'pledge-announced';
+  return null;
+}
+
+function isVerbal(toks: Token[], i: number): boolean {
+  const t = toks[i];
+  if (t.pos === 'VERB') return true;
+  const prev = toks[i - 1]?.lower;
+  return (t.pos === 'NOUN' || t.pos === 'ADJ') && (prev === 'to' || prev === 'will' || prev === 'would' || prev === 'could');
+}
+
+function isVerbLikeAt(toks: Token[], i: number, groups: ActorGroup[]): boolean {
+  // "Kremlin insists", "Germany demands": a noun-tagged verb right after a subject
+  return groups.some((g) => g.end === i && (g.slot === 'subject' || g.slot === 'modifier') && /s$/.test(toks[i].lower) && toks[i + 1]?.pos !== 'VERB' && g.members.some((m) => m.kinds.some((k) => k !== 'demonym')));
+}
+
+function hasObject(toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k < Math.min(to, from + 4); k++) if (toks[k].pos === 'NOUN' || toks[k].kind === 'currency' || toks[k].kind === 'number') return true;
+  return false;
+}
+
+function negatedBefore(toks: Token[], i: number, from: number): boolean {
+  for (let k = i - 1; k >= Math.max(from, i - 3); k--) {
+    const l = toks[k].lemma;
+    if (l === 'not' || l === 'never' || toks[k].lower === "n't") return true;
+  }
+  return false;
+}
+
+// "may" before a noun is the month; "could"/"may" as modals need a verb after them
+function modalOk(toks: Token[], c: Cue): boolean {
+  if (!['could', 'may', 'might'].includes(c.phrase)) return true;
+  return toks[c.start].pos === 'AUX' || toks[c.start].pos === 'VERB';
+}
+
+function reported(toks: Token[], i: number): boolean {
+  const lx = lexicon();
+  for (let k = i - 1; k >= Math.max(0, i - 25); k--) {
+    const t = toks[k];
+    if ((lx.speechVerbs.has(t.lemma) || lx.speechVerbs.has(t.lower)) && t.pos !== 'NOUN') return true;
+  }
+  return false;
+}
+
+function reporterOf(toks: Token[], i: number, groups: ActorGroup[]): ActorGroup | null {
+  const subj = groups.filter((g) => g.slot === 'subject' && g.end <= i);
+  return subj.length ? subj[0] : null;
+}
+
+function lightVerbBefore(toks: Token[], i: number, from: number): number | null {
+  const lx = lexicon();
+  for (let k = i - 1; k >= Math.max(from, i - 4); k--) if (lx.lightVerbs.has(toks[k].lemma) && toks[k].pos === 'VERB') return k;
+  return null;
+}
+
+/** The actor whose possessive or modifier attaches to the noun at i ("Russia's well-advertised red line"). */
+function attached(groups: ActorGroup[], i: number): ActorGroup | null {
+  for (const g of groups) {
+    if ((g.slot === 'possessor' || g.slot === 'modifier') && g.end <= i && i - g.end <= 3 && (g.head === i || g.head <= i)) {
+      if (g.head >= 0 && g.head < i && i - g.head > 2) continue;
+      return g;
+    }
+  }
+  return null;
+}
+
+function findSpeaker(toks: Token[], groups: ActorGroup[]): ActorGroup | null {
+  const lx = lexicon();
+  // "..., Zelensky stated" / "said Ruto" / "according to Kenya's foreign ministry"
+  for (const g of groups) {
+    const next = toks[g.end];
+    const prev = toks[g.start - 1];
+    const prev2 = toks[g.start - 2];
+    if (next && (lx.speechVerbs.has(next.lemma) || lx.speechVerbs.has(next.lower))) return g;
+    if (prev && (lx.speechVerbs.has(prev.lemma) && prev.pos === 'VERB')) return g;
+    if (prev && prev2 && prev2.lower === 'according' && prev.lower === 'to') return g;
+  }
+  return null;
+}
+
+function pseudoGroup(a: { code: string; role: string | null }): ActorGroup {
+  return { members: [{ start: 0, end: 0, code: a.code, role: a.role, kinds: ['country'], govNoun: false }], start: 0, end: 0, slot: 'subject', prep: null, head: -1 };
+}
+
+function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse): ActorNP {
+  if (m.code) return m;
+  // "opposition parties" belong to the country named in the sentence, else the one under discussion
+  const country = groups.flatMap((g) => g.members).find((x) => x.code && x.code.length === 2 && x !== m);
+  const code = country?.code ?? discourse.last?.code ?? null;
+  return { ...m, code };
+}
+
+function updateDiscourse(toks: Token[], s: Sentence, discourse: Discourse, subj?: ActorGroup | null) {
+  void toks;
+  void s;
+  const m = subj?.members.find((x) => x.code);
+  if (m && m.code) discourse.last = { code: m.code, role: m.role };
+}
+
+function assetsOf(toks: Token[], from: number, to: number): Asset[] {
+  const lx = lexicon();
+  const out: Asset[] = [];
+  for (let i = from; i < to; i++) {
+    const best = matchAtAsset(toks, i);
+    if (best) {
+      if (!out.includes(best.value.asset)) out.push(best.value.asset);
+      i = best.end - 1;
+    }
+  }
+  void lx;
+  return out;
+}
+
+function matchAtAsset(toks: Token[], i: number) {
+  const lx = lexicon();
+  const keys = [toks[i].lower, toks[i].lemma];
+  let best: { end: number; value: { asset: Asset; unit: string | null } } | null = null;
+  for (const key of keys)
+    for (const ph of lx.assets.candidates(key)) {
+      const end = walk(ph.tokens, toks, i, 0);
+      if (end > 0 && (!best || end > best.end)) best = { end, value: ph.value };
+    }
+  return best;
+}
+
+const CONDITION_START = new Set(['if', 'once', 'unless', 'provided', 'providing', 'without', 'sans', 'after', 'only', 'when', 'upon', 'until']);
+
+function conditionsOf(toks: Token[], cl: { start: number; end: number }, s: Sentence): Condition[] {
+  const lx = lexicon();
+  const out: Condition[] = [];
+  for (let i = cl.start; i < cl.end; i++) {
+    const w = toks[i].lower;
+    const inEventOf = w === 'in' && toks[i + 1]?.lower === 'the' && toks[i + 2]?.lower === 'event';
+    if (!CONDITION_START.has(w) && !inEventOf && !(w === 'as' && toks[i + 1]?.lower === 'long')) continue;
+    if (w === 'after' && toks[i + 1]?.pos === 'VERB') continue;
+    let j = i + 1;
+    while (j < cl.end && !(toks[j].text === ',' && j - i > 3) && toks[j].text !== '.' && toks[j].text !== ';') j++;
+    let kind: ConditionKind | null = null;
+    for (let k = i; k < j && !kind; k++) {
+      const keys = [toks[k].lower, toks[k].lemma];
+      for (const key of keys)
+        for (const ph of lx.conditionKinds.candidates(key)) if (walk(ph.tokens, toks, k, 0) > 0) { kind = ph.value as ConditionKind; break; }
+    }
+    if (!kind && (w === 'after' || w === 'when' || w === 'without')) continue;
+    out.push({ text: s.text.slice(toks[i].start - s.start, toks[j - 1].end - s.start), kind: kind ?? 'other' });
+    i = j;
+  }
+  return out;
+}
+
+function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: ActorNP, groups: ActorGroup[], dates: { value: string; index: number }[], publishedOn: string | null): ExtractedEvent {
+  void publishedOn;
+  let type = cand.type;
+  const conditions = conditionsOf(toks, cl, s);
+  // a demand for a UN mandate or a parliamentary vote is the price of support: a condition
+  if ((type === 'demand-made' || type === 'opposition-expressed') && conditions.length === 0) {
+    const mandate = findKind(toks, cand.cue.start, cl.end);
+    if (mandate && (type === 'demand-made' || toks.slice(cand.cue.start, cl.end).some((t) => t.lower === 'without' || t.lower === 'sans'))) {
+      type = 'condition-set';
+      conditions.push({ text: mandate.text, kind: mandate.kind });
+    }
+  } else if (type === 'demand-made' && conditions.some((c) => c.kind === 'un-mandate' || c.kind === 'parliament-approval')) type = 'condition-set';
+  if (cand.cue.cat === 'condition-set' && conditions.length === 0) {
+    const rest = s.text.slice(toks[cand.cue.start].start - s.start, toks[cl.end - 1].end - s.start);
+    conditions.push({ text: rest, kind: findKind(toks, cand.cue.start, cl.end)?.kind ?? 'other' });
+  }
+
+  const assets = assetsOf(toks, cl.start, cl.end);
+  const qs = findQuantities(toks, cl.start, cl.end);
+  let quantity: Quantity | null = null;
+  if (type !== 'support-expressed' && type !== 'opposition-expressed' && qs.length) {
+    // the amount nearest the cue, preferring one after it
+    const scored = qs.map((q) => ({ q, d: q.start >= cand.cue.start ? q.start - cand.cue.start : (cand.cue.start - q.end) * 2 + 5 }));
+    scored.sort((a, b) => a.d - b.d);
+    quantity = scored[0].q.quantity;
+    if (scored[0].q.asset && !assets.includes(scored[0].q.asset)) assets.push(scored[0].q.asset);
+  }
+  const inClause = (g: ActorGroup) => g.start >= cl.start && g.start < cl.end;
+  const targets: string[] = [];
+  for (const g of groups) {
+    if (!inClause(g) || g === cand.group) continue;
+    const objectLike = g.slot === 'oblique' || (g.slot === 'possessor' && g.start > cand.cue.start) || (g.slot === 'modifier' && g.start > cand.cue.start) || (g.slot === 'other' && g.start > cand.cue.start);
+    if (!objectLike) continue;
+    if (g.slot === 'oblique' && !['to', 'into', 'in', 'for', 'on', 'from', 'with', 'against', 'inside'].includes(g.prep ?? '')) continue;
+    for (const m of g.members) if (m.code && m.code !== member.code && !targets.includes(m.code)) targets.push(m.code);
+  }
+  const cueChar = toks[cand.cue.start].start - s.start;
+  let statedOn: string | null = null;
+  if (dates.length) statedOn = dates.slice().sort((a, b) => Math.abs(a.index - cueChar) - Math.abs(b.index - cueChar))[0].value;
+
+  let confidence = 0.55;
+  if (cand.how === 'subject' || cand.how === 'speaker') confidence += 0.15;
+  if (cand.how === 'pronoun' || cand.how === 'inherited') confidence -= 0.05;
+  if (cand.strong) confidence += 0.1;
+  if (assets.length || quantity) confidence += 0.1;
+  if (member.kinds.includes('capital') || member.kinds.includes('role-noun')) confidence -= 0.1;
+  confidence = Math.round(Math.min(0.95, Math.max(0.2, confidence)) * 100) / 100;
+
+  return {
+    type,
+    actor: member.code!,
+    actorRole: member.role,
+    target: targets,
+    asset: assets,
+    quantity,
+    conditions,
+    statedOn,
+    evidence: s.text,
+    span: { start: s.start, end: s.end },
+    confidence,
+  };
+}
+
+function findKind(toks: Token[], from: number, to: number): { kind: ConditionKind; text: string } | null {
+  const lx = lexicon();
+  for (let k = from; k < to; k++) {
+    for (const key of [toks[k].lower, toks[k].lemma])
+      for (const ph of lx.conditionKinds.candidates(key)) {
+        const end = walk(ph.tokens, toks, k, 0);
+        if (end > 0 && (ph.value === 'un-mandate' || ph.value === 'parliament-approval')) {
+          return { kind: ph.value as ConditionKind, text: toks.slice(Math.max(from, k - 2), end).map((t) => t.text).join(' ') };
+        }
+      }
+  }
+  return null;
+}
+
+/** The same actor and type restated elsewhere in the article shares its date ("lead and quote"). */
+function propagateDates(events: ExtractedEvent[]): void {
+  for (const e of events) {
+    if (e.statedOn) continue;
+    const qv = e.quantity?.value ?? null;
+    const donors = events.filter((d) => d !== e && d.statedOn && d.actor === e.actor && d.type === e.type && (d.quantity?.value ?? null) === qv);
+    if (donors.length) e.statedOn = donors.sort((a, b) => Math.abs(a.span.start - e.span.start) - Math.abs(b.span.start - e.span.start))[0].statedOn;
+  }
+}

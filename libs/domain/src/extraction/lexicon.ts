@@ -1,0 +1,208 @@
+// Loads the analyst-editable lexicons in libs/domain/data once and compiles them into
+// token-sequence matchers. JSON imports keep the data inside the TypeScript build.
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
+import countryData from '../../data/countries.json';
+import actorData from '../../data/actors.json';
+import cueData from '../../data/cues.json';
+import assetData from '../../data/assets.json';
+import type { Asset } from '../catalogue';
+import { phraseTokens } from './nlp';
+
+export type ActorKind = 'country' | 'demonym' | 'capital' | 'institution' | 'person' | 'party' | 'org' | 'role-noun' | 'gov-noun';
+
+export interface ActorEntry {
+  code: string | null; // null for generic role nouns resolved from context
+  kind: ActorKind;
+  role: string | null;
+  /** aliases written in capitals (US, UN) must match case-exactly; others need a capital initial */
+  exact: string | null;
+}
+
+/** A phrase compiled to tokens; each token is a set of alternatives, '*' a short gap. */
+export interface Phrase<T> {
+  tokens: string[][];
+  value: T;
+}
+
+export class PhraseIndex<T> {
+  private byFirst = new Map<string, Phrase<T>[]>();
+  add(tokens: string[][], value: T): void {
+    for (const first of tokens[0]) {
+      const list = this.byFirst.get(first) ?? [];
+      list.push({ tokens, value });
+      // longest first, so the first hit is the longest match
+      list.sort((a, b) => b.tokens.length - a.tokens.length);
+      this.byFirst.set(first, list);
+    }
+  }
+  candidates(key: string): Phrase<T>[] {
+    return this.byFirst.get(key) ?? [];
+  }
+}
+
+function compile(phrase: string): string[][] {
+  return phrase
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((part) => (part === '*' ? [['*']] : part.includes('|') ? [part.split('|').map((p) => p.toLowerCase())] : phraseTokens(part).map((t) => [t])));
+}
+
+export interface AssetEntry {
+  asset: Asset;
+  unit: string | null;
+}
+
+export interface Lexicon {
+  actors: PhraseIndex<ActorEntry>;
+  govNouns: PhraseIndex<true>;
+  cues: PhraseIndex<CueValue>;
+  assets: PhraseIndex<AssetEntry>;
+  conditionKinds: PhraseIndex<string>;
+  currencies: Map<string, string>;
+  currencyPhrases: PhraseIndex<string>;
+  scale: Map<string, number>;
+  numberWords: Map<string, number>;
+  vague: PhraseIndex<true>;
+  approximators: PhraseIndex<true>;
+  speechVerbs: Set<string>;
+  lightVerbs: Set<string>;
+  genericForces: Set<string>;
+}
+
+export type CueCategory =
+  | 'contribution'
+  | 'contribution-strong'
+  | 'contribution-noun'
+  | 'mission'
+  | 'refused'
+  | 'not-ruled-out'
+  | 'considered'
+  | 'announced'
+  | 'negator'
+  | 'red-line-stated'
+  | 'demand-made'
+  | 'demand-weak'
+  | 'condition-set'
+  | 'support-expressed'
+  | 'opposition-expressed'
+  | 'nominal';
+
+export interface CueValue {
+  cat: CueCategory;
+  phrase: string;
+}
+
+let cached: Lexicon | null = null;
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  countries.registerLocale(en);
+  const actors = new PhraseIndex<ActorEntry>();
+  const seen = new Set<string>();
+  const addActor = (name: string, entry: Omit<ActorEntry, 'exact'>) => {
+    const key = name.toLowerCase() + '|' + entry.kind;
+    if (seen.has(key)) return;
+    seen.add(key);
+    // short all-caps aliases (US, UN, RN) collide with ordinary words, so they match exactly
+    const exact = /^[A-Z.]{2,6}$/.test(name.replace(/^the /, '')) ? name.replace(/^the /, '') : null;
+    actors.add(compile(name), { ...entry, exact });
+  };
+
+  const extra = countryData as unknown as Record<string, { aliases?: string[]; demonyms?: string[]; capitals?: string[] }>;
+  // curated aliases win over i18n names (e.g. "Congo" -> CD)
+  for (const [code, c] of Object.entries(extra)) {
+    if (code.startsWith('_')) continue;
+    for (const a of c.aliases ?? []) addActor(a, { code, kind: 'country', role: null });
+    for (const d of c.demonyms ?? []) addActor(d, { code, kind: 'demonym', role: null });
+    for (const cap of c.capitals ?? []) addActor(cap, { code, kind: 'capital', role: null });
+  }
+  const names = countries.getNames('en', { select: 'all' }) as Record<string, string[]>;
+  for (const [code, list] of Object.entries(names)) {
+    for (const name of list) {
+      if (name.includes(',') || name.includes('(')) continue;
+      addActor(name, { code, kind: 'country', role: null });
+      if (!/^the /i.test(name)) addActor('the ' + name, { code, kind: 'country', role: null });
+    }
+  }
+  const ad = actorData as unknown as {
+    institutions: { names: string[]; country: string; role?: string; asset?: boolean }[];
+    people: { names: string[]; country: string; role?: string }[];
+    parties: { names: string[]; country: string; role: string }[];
+    organisations: { code: string; names: string[] }[];
+    governmentNouns: string[];
+    roleNouns: { names: string[]; role: string }[];
+  };
+  for (const inst of ad.institutions) {
+    if (inst.asset) continue;
+    for (const n of inst.names) addActor(n, { code: inst.country, kind: 'institution', role: inst.role ?? null });
+  }
+  for (const p of ad.people) for (const n of p.names) addActor(n, { code: p.country, kind: 'person', role: p.role ?? null });
+  for (const p of ad.parties) for (const n of p.names) addActor(n, { code: p.country, kind: 'party', role: p.role });
+  for (const o of ad.organisations) for (const n of o.names) addActor(n, { code: o.code, kind: 'org', role: null });
+  for (const r of ad.roleNouns) for (const n of r.names) addActor(n, { code: null, kind: 'role-noun', role: r.role });
+  const govNouns = new PhraseIndex<true>();
+  for (const g of ad.governmentNouns) govNouns.add(compile(g), true);
+
+  const cd = cueData as unknown as {
+    contribution: { verbs: string[]; strongVerbs: string[]; nouns: string[]; missionNouns: string[] };
+    modality: { refused: string[]; notRuledOut: string[]; considered: string[]; announced: string[]; negators: string[] };
+    types: Record<string, string[]>;
+    weakDemand: { phrases: string[] };
+    nominalTypes: { nouns: string[]; lightVerbs: string[] };
+    speechVerbs: string[];
+    conditionKinds: Record<string, string[]>;
+  };
+  const cues = new PhraseIndex<CueValue>();
+  const addCue = (phrase: string, cat: CueCategory) => cues.add(compile(phrase), { cat, phrase });
+  const strong = new Set(cd.contribution.strongVerbs);
+  for (const v of cd.contribution.verbs) addCue(v, strong.has(v) ? 'contribution-strong' : 'contribution');
+  for (const v of cd.contribution.nouns) addCue(v, 'contribution-noun');
+  for (const v of cd.contribution.missionNouns) addCue(v, 'mission');
+  for (const v of cd.modality.refused) addCue(v, 'refused');
+  for (const v of cd.modality.notRuledOut) addCue(v, 'not-ruled-out');
+  for (const v of cd.modality.considered) addCue(v, 'considered');
+  for (const v of cd.modality.announced) addCue(v, 'announced');
+  for (const v of cd.modality.negators) addCue(v, 'negator');
+  for (const [type, list] of Object.entries(cd.types)) for (const v of list) addCue(v, type as CueCategory);
+  for (const v of cd.weakDemand.phrases) addCue(v, 'demand-weak');
+  for (const v of cd.nominalTypes.nouns) addCue(v, 'nominal');
+
+  const assets = new PhraseIndex<AssetEntry>();
+  const asd = assetData as unknown as {
+    nouns: Record<string, AssetEntry>;
+    genericForces: string[];
+    currencies: Record<string, string>;
+    scale: Record<string, number>;
+    numberWords: Record<string, number>;
+    vagueAmounts: string[];
+    approximators: string[];
+  };
+  for (const [k, v] of Object.entries(asd.nouns)) assets.add(compile(k), v);
+  const conditionKinds = new PhraseIndex<string>();
+  for (const [kind, list] of Object.entries(cd.conditionKinds)) for (const p of list) conditionKinds.add(compile(p), kind);
+  const currencyPhrases = new PhraseIndex<string>();
+  for (const [k, v] of Object.entries(asd.currencies)) currencyPhrases.add(compile(k), v);
+  const vague = new PhraseIndex<true>();
+  for (const v of asd.vagueAmounts) vague.add(compile(v), true);
+  const approximators = new PhraseIndex<true>();
+  for (const v of asd.approximators) approximators.add(compile(v), true);
+
+  cached = {
+    actors,
+    govNouns,
+    cues,
+    assets,
+    conditionKinds,
+    currencies: new Map(Object.entries(asd.currencies)),
+    currencyPhrases,
+    scale: new Map(Object.entries(asd.scale)),
+    numberWords: new Map(Object.entries(asd.numberWords)),
+    vague,
+    approximators,
+    speechVerbs: new Set(cd.speechVerbs),
+    lightVerbs: new Set([...cd.nominalTypes.lightVerbs, 'converge']),
+    genericForces: new Set(asd.genericForces),
+  };
+  return cached;
+}

@@ -1,0 +1,53 @@
+// One wink-nlp instance for the process: loading the model is the expensive part.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface Token {
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  kind: string; // wink token type: word, number, punctuation, currency, ...
+  start: number; // absolute offsets into the clean text, end exclusive
+  end: number;
+}
+
+let nlp: ReturnType<typeof winkNLP> | null = null;
+function getNlp() {
+  if (!nlp) nlp = winkNLP(model);
+  return nlp;
+}
+
+/** Tokenises `text` (which starts at `base` in the clean text) into sentences of tokens with offsets. */
+export function sentencesOf(text: string, base: number): Token[][] {
+  const n = getNlp();
+  const its = n.its;
+  const doc = n.readDoc(text);
+  const words = doc.tokens().out() as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const lemma = doc.tokens().out(its.lemma as never) as unknown as string[];
+  const kind = doc.tokens().out(its.type as never) as unknown as string[];
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    let at = text.indexOf(w, cursor);
+    // wink normalises a few characters; fall back to the cursor so offsets stay monotonic
+    if (at < 0 || at - cursor > 40) at = cursor;
+    const end = Math.min(text.length, at + w.length);
+    tokens.push({ text: w, lower: w.toLowerCase(), lemma: String(lemma[i]).toLowerCase(), pos: pos[i], kind: kind[i], start: base + at, end: base + end });
+    cursor = end;
+  }
+  const out: Token[][] = [];
+  doc.sentences().each((s: { out: (f: unknown) => unknown }) => {
+    const [a, b] = s.out(its.span) as [number, number];
+    out.push(tokens.slice(a, b + 1));
+  });
+  return out;
+}
+
+/** Tokens of a short phrase (lexicon entries), so they split exactly like article text. */
+export function phraseTokens(phrase: string): string[] {
+  const n = getNlp();
+  return (n.readDoc(phrase).tokens().out() as string[]).map((t) => t.toLowerCase());
+}

@@ -1,0 +1,118 @@
+// Amounts in a clause: "6,000 French soldiers", "several hundred troops", "€2 billion",
+// "C$80.5m", "200 million pounds sterling", "two Eurofighter jets", "an air-defence frigate".
+import type { Asset, Quantity } from '../catalogue';
+import { lexicon } from './lexicon';
+import { matchAt } from './match';
+import type { Token } from './nlp';
+
+export interface FoundQuantity {
+  quantity: Quantity;
+  asset: Asset | null;
+  start: number; // token indices
+  end: number;
+}
+
+const COUNTABLE_SINGULAR = new Set(['frigate', 'ship', 'warship', 'destroyer', 'corvette', 'minehunter', 'vessel', 'submarine', 'jet', 'aircraft', 'plane', 'fighter', 'helicopter', 'battalion', 'brigade', 'battlegroup', 'system', 'tank']);
+
+function numberAt(toks: Token[], i: number): { value: number; end: number } | null {
+  const lx = lexicon();
+  const t = toks[i];
+  if (!t) return null;
+  let value: number | null = null;
+  if (t.kind === 'number' || /^\d[\d,]*(\.\d+)?$/.test(t.text)) {
+    const v = Number(t.text.replace(/,/g, ''));
+    if (Number.isFinite(v)) value = v;
+  } else if (lx.numberWords.has(t.lower) && !['a', 'an', 'pair', 'couple'].includes(t.lower)) {
+    value = lx.numberWords.get(t.lower)!;
+  }
+  if (value == null) return null;
+  let end = i + 1;
+  // "two hundred", "6 thousand", "80.5 m", "5 B"
+  while (end < toks.length) {
+    const n = toks[end].lower;
+    if (n === 'hundred') value *= 100;
+    else if (lx.scale.has(n) && (n.length > 1 || toks[end].start === toks[end - 1].end)) value *= lx.scale.get(n)!;
+    else break;
+    end++;
+  }
+  return { value: Math.round(value * 1000) / 1000, end };
+}
+
+function assetAt(toks: Token[], i: number) {
+  return matchAt(lexicon().assets, toks, i, true);
+}
+
+/** Every quantity expression in toks[from, to). */
+export function findQuantities(toks: Token[], from = 0, to = toks.length): FoundQuantity[] {
+  const lx = lexicon();
+  const out: FoundQuantity[] = [];
+  for (let i = from; i < to; i++) {
+    const t = toks[i];
+    // currency symbol first: € 2 billion, C$ 80.5 m
+    if (t.kind === 'currency' || /^[A-Z]{0,2}[$€£¥]$/.test(t.text)) {
+      const cur = lx.currencies.get(t.lower);
+      const n = numberAt(toks, i + 1);
+      if (cur && n) {
+        out.push({ quantity: { value: n.value, unit: cur, text: text(toks, i, n.end) }, asset: 'money', start: i, end: n.end });
+        i = n.end - 1;
+        continue;
+      }
+    }
+    let start = i;
+    const approx = matchAt(lx.approximators, toks, i, false);
+    const vague = matchAt(lx.vague, toks, i, false);
+    let n = numberAt(toks, approx ? approx.end : i);
+    let value: number | null = n ? n.value : null;
+    let after = n ? n.end : -1;
+    let vagueText: string | null = null;
+    if (!n && vague) {
+      after = vague.end;
+      vagueText = text(toks, vague.start, vague.end);
+    }
+    if (after < 0) {
+      // "an air-defence frigate": an article counts one of a countable noun
+      if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one' || t.lower === 'single') && i + 1 < to) {
+        for (let k = i + 1; k < Math.min(to, i + 5); k++) {
+          const a = assetAt(toks, k);
+          if (a && COUNTABLE_SINGULAR.has(toks[a.end - 1].lemma) && toks[a.end - 1].lower === toks[a.end - 1].lemma) {
+            out.push({ quantity: { value: 1, unit: a.value.unit, text: text(toks, i, a.end) }, asset: a.value.asset, start: i, end: a.end });
+            i = a.end - 1;
+            break;
+          }
+          if (!['ADJ', 'NOUN', 'PROPN', 'PUNCT'].includes(toks[k].pos) || toks[k].text === ',') break;
+        }
+      }
+      continue;
+    }
+    // currency after the number: 200 million pounds sterling, 2 billion euros
+    const curAfter = after < to ? matchAt(lx.currencyPhrases, toks, after, false) : null;
+    if (curAfter && value != null) {
+      out.push({ quantity: { value, unit: curAfter.value, text: text(toks, start, curAfter.end) }, asset: 'money', start, end: curAfter.end });
+      i = curAfter.end - 1;
+      continue;
+    }
+    // "-strong" compounds name a force's size: 15,000-strong
+    // skip up to three modifiers (French, Eurofighter, air-defence) to reach the unit noun
+    for (let k = after; k < Math.min(to, after + 5); k++) {
+      const a = assetAt(toks, k);
+      if (a && a.value.unit) {
+        if (value == null && !vagueText) break;
+        out.push({ quantity: { value, unit: a.value.unit, text: text(toks, start, a.end), ...(value == null ? {} : {}) }, asset: a.value.asset, start, end: a.end });
+        if (value == null && vagueText) out[out.length - 1].quantity.text = vagueText;
+        i = a.end - 1;
+        break;
+      }
+      const p = toks[k].pos;
+      if (!['ADJ', 'NOUN', 'PROPN', 'VERB'].includes(p) && toks[k].text !== '-') break;
+    }
+    if (n && !approx) i = Math.max(i, n.end - 1);
+    start = i;
+  }
+  return out;
+}
+
+function text(toks: Token[], a: number, b: number): string {
+  let s = '';
+  for (let k = a; k < b; k++) s += (k > a && toks[k].start > toks[k - 1].end ? ' ' : '') + toks[k].text;
+  return s;
+}

@@ -1,0 +1,91 @@
+// From clean article text to the sentences worth reading: headings, table rows and the page
+// furniture after "Related Articles" are dropped; list items are kept without their bullet.
+import { sentencesOf, type Token } from './nlp';
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  tokens: Token[];
+  paragraph: number;
+  listItem: boolean;
+}
+
+// Lines that start the page furniture under an article; everything after them is not the article.
+const BOILERPLATE_START =
+  /^(related (articles|stories|posts|content|coverage)|read (more|next|also)|more (from|stories|on this)|top (trending|stories)|trending( now)?|you may also like|recommended( for you)?|most (read|popular|viewed)|latest (news|stories)|also read|see also|further reading|share this( article)?|sign up for|follow us|more news)\b/i;
+// Single furniture lines that may sit inside the article.
+const FURNITURE = /^(search|close this search box\.?|advertisement|subscribe( to our newsletter| now)?|share|tweet|print|email|skip to (main )?content|menu|copyright\b.*|©.*|all rights reserved.*|photo:.*|image:.*|getty images|reuters\/?.*|listen to this article.*)$/i;
+const BULLET = /^\s*(?:[-–—•·*▪●◦‣]|\d{1,2}[.)]|\(?[a-z]\))\s+/;
+
+function isTableRow(line: string): boolean {
+  if (line.includes('\t')) return true;
+  if ((line.match(/\|/g) ?? []).length >= 2) return true;
+  // cells laid out with runs of spaces
+  return (line.match(/\S {2,}\S/g) ?? []).length >= 2;
+}
+
+function isHeading(line: string): boolean {
+  const words = line.split(/\s+/).length;
+  if (/[.!?…"”’)]$/.test(line)) return false;
+  return words <= 16;
+}
+
+export function sentences(clean: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let pos = 0;
+  let bodySeen = 0;
+  for (const rawLine of clean.split('\n')) {
+    const lineStart = pos;
+    pos += rawLine.length + 1;
+    const line = rawLine.trim();
+    if (!line) continue;
+    if (BOILERPLATE_START.test(line) && bodySeen > 2) break;
+    if (FURNITURE.test(line)) continue;
+    if (isTableRow(rawLine)) continue;
+    const bullet = line.match(BULLET);
+    if (!bullet && isHeading(line)) continue;
+    if (/^[—–-]+$/.test(line)) continue;
+    const lead = rawLine.indexOf(line) + (bullet ? bullet[0].length : 0);
+    const body = rawLine.slice(lead).trimEnd();
+    if (!body) continue;
+    paragraph++;
+    bodySeen++;
+    for (const toks of mergeQuotes(sentencesOf(body, lineStart + lead))) {
+      if (!toks.length) continue;
+      const start = toks[0].start;
+      const end = toks[toks.length - 1].end;
+      out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet });
+    }
+  }
+  return out;
+}
+
+const OPEN = new Set(['“', '"', '‘']);
+const CLOSE = new Set(['”', '"', '’']);
+
+// wink splits inside quotations ("A. B," he said); an analyst quotes the whole passage.
+function mergeQuotes(sents: Token[][]): Token[][] {
+  const out: Token[][] = [];
+  let carry: Token[] | null = null;
+  let depth = 0;
+  for (const s of sents) {
+    const cur: Token[] = carry ? carry.concat(s) : s;
+    for (const t of s) {
+      if (t.text === '“') depth++;
+      else if (t.text === '”') depth = Math.max(0, depth - 1);
+      else if (t.text === '"') depth = depth ? 0 : 1;
+    }
+    if (depth > 0 && cur.length < 120) carry = cur;
+    else {
+      out.push(cur);
+      carry = null;
+      depth = 0;
+    }
+  }
+  if (carry) out.push(carry);
+  void OPEN;
+  void CLOSE;
+  return out;
+}
