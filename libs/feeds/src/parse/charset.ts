@@ -110,3 +110,20 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null):
   if (utf8Text() !== null) return { text: utf8Text()!, charset: 'utf-8', source: 'utf8-valid' };
   return { text: decodeWith(bytes, 'windows-1252'), charset: 'windows-1252', source: 'fallback' };
 }
+
+/** Bytes of an HTML page → text: BOM, HTTP charset, <meta charset>, valid UTF-8, else windows-1252. */
+export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string | null): DecodedText {
+  const bom = bomCharset(bytes);
+  if (bom) return { text: decodeWith(bytes.subarray(bom.length), bom.charset), charset: bom.charset, source: 'bom' };
+  const fromHttp = normaliseCharset(charsetFromContentType(contentType));
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  const meta = /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(head);
+  const fromMeta = normaliseCharset(meta?.[1]);
+  const declared = fromHttp ?? fromMeta;
+  const utf8 = tryUtf8(bytes);
+  if (declared && declared !== 'utf-8' && !(utf8 !== null && hasNonAscii(bytes) && (fromHttp === 'utf-8' || fromMeta === 'utf-8'))) {
+    return { text: decodeWith(bytes, declared), charset: declared, source: 'http' };
+  }
+  if (utf8 !== null) return { text: utf8, charset: 'utf-8', source: declared ? 'http' : 'utf8-valid' };
+  return { text: decodeWith(bytes, 'windows-1252'), charset: 'windows-1252', source: 'fallback' };
+}
