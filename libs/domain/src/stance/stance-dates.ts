@@ -1,0 +1,56 @@
+/**
+ * When a statement counts as made. `statedOn` is the date the text gives ('YYYY-MM-DD' or 'YYYY-MM');
+ * when the text doesn't say, the statement counts as made on the UTC day it was observed.
+ * A month-only date sorts at the first of the month (so "March 2025" comes before "2025-03-02" and
+ * together with "2025-03-01" on the same day); its label stays 'YYYY-MM'.
+ */
+export type DatePrecision = 'day' | 'month' | 'observed';
+
+export interface EffectiveDate {
+  /** 'YYYY-MM-DD', what events are ordered and grouped by. */
+  day: string;
+  /** What to show: statedOn as written, or the observed day. */
+  label: string;
+  precision: DatePrecision;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+export function effectiveDate(statedOn: string | null | undefined, observedAt: string): EffectiveDate {
+  if (statedOn) {
+    const day = DAY.exec(statedOn);
+    if (day && isRealDay(+day[1], +day[2], +day[3])) return { day: statedOn, label: statedOn, precision: 'day' };
+    const month = MONTH.exec(statedOn);
+    if (month && +month[2] >= 1 && +month[2] <= 12) return { day: `${statedOn}-01`, label: statedOn, precision: 'month' };
+    throw new Error(`statedOn must be YYYY-MM-DD or YYYY-MM, got ${JSON.stringify(statedOn)}`);
+  }
+  const observedDay = normaliseInstant(observedAt).slice(0, 10);
+  return { day: observedDay, label: observedDay, precision: 'observed' };
+}
+
+/** An ISO instant in one canonical form (UTC, milliseconds) so instants compare as strings. */
+export function normaliseInstant(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`observedAt must be an ISO date-time, got ${JSON.stringify(iso)}`);
+  return new Date(ms).toISOString();
+}
+
+/** Days since the epoch of a 'YYYY-MM-DD' day. */
+export function dayNumber(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+}
+
+/** The days a date may stand for: one day, or every day of its month. Inclusive day numbers. */
+export function dayRange(date: EffectiveDate): [number, number] {
+  const first = dayNumber(date.day);
+  if (date.precision !== 'month') return [first, first];
+  const [year, month] = date.label.split('-').map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return [first, first + daysInMonth - 1];
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
