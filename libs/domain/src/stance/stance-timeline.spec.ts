@@ -1,4 +1,5 @@
 import { PositionEventType, POSITION_EVENT_TYPES } from '@stancewatch/domain/catalogue';
+import { Stance } from '@stancewatch/domain/stance/stance-rules';
 import { PositionChange, StanceEvent, StanceTimeline } from '@stancewatch/domain/stance/stance-timeline';
 
 const stream = { actor: 'FR', actorRole: null, issue: 'ukraine-security-force' };
@@ -268,12 +269,11 @@ describe('StanceTimeline', () => {
         const events = randomEvents(random, 1 + Math.floor(random() * 25));
         const reference = StanceTimeline.fromEvents(events);
         const timeline = new StanceTimeline(stream);
-        let live = reference.current().stance === null ? null : undefined;
         const changes = applyAll(timeline, shuffled(events, random));
         expect(timeline.history()).toEqual(reference.history());
         expect(timeline.current()).toEqual(reference.current());
         // Live changes chain from nothing to the final stance.
-        live = null;
+        let live: Stance | null = null;
         for (const change of changes.filter((c) => !c.historical)) {
           expect(change.from).toBe(live);
           live = change.to;
