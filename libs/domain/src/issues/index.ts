@@ -1,0 +1,3 @@
+export * from './issue-definition';
+export * from './load-issues';
+export * from './assign-issues';
