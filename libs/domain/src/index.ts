@@ -1,2 +1,4 @@
 export * from './catalogue';
 export * from './extraction';
+export * from './issues';
+export * from './stance';

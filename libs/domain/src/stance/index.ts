@@ -1,0 +1,3 @@
+export * from './stance-rules';
+export * from './stance-dates';
+export * from './stance-timeline';
