@@ -49,7 +49,7 @@ function refuseEntityDeclarations(xml: string): void {
 }
 
 function refuseHtmlDocuments(xml: string): void {
-  const root = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z][\w:.-]*)/.exec(xml);
+  const root = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z][\w:.-]*)/i.exec(xml);
   if (root && root[1].toLowerCase() === 'html') {
     throw new FeedParseError('not a feed: got an HTML page, not RSS or Atom');
   }
