@@ -82,6 +82,8 @@ export const positionChangedPayload = z.object({
   to: z.string().min(1),
   causeEventId: z.string().uuid(),
   since: isoDate.nullable(),
+  /** true when a late statement rewrote the past but the current stance did not move. */
+  historical: z.boolean(),
 });
 
 export const articleIngestedEvent = envelopeBase.extend({

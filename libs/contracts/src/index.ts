@@ -1,3 +1,4 @@
 export * from './envelope';
 export * from './event-ids';
 export * from './topics';
+export * from './builders/position-events';

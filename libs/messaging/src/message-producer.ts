@@ -1,4 +1,4 @@
-import { Kafka, Producer, CompressionTypes } from 'kafkajs';
+import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
 import { topicName, TopicContract, validate } from '@stancewatch/contracts';
 
 /** Sends contract-checked messages: nothing invalid ever leaves a service. */
@@ -11,7 +11,8 @@ export class MessageProducer {
     private readonly prefix: string,
   ) {
     // idempotent: a retried send after a lost ack is not written twice
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+    // the Java client's murmur2 partitioner, so keys land where other Kafka tools expect them
+    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
   }
 
   async connect(): Promise<void> {

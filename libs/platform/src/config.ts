@@ -57,6 +57,26 @@ export type EnvVar = (typeof ENV_VARS)[number];
 
 export class ConfigError extends Error {}
 
+const ENV_NAME_OF: Record<string, EnvVar> = {
+  databaseUrl: 'DATABASE_URL',
+  kafkaBrokers: 'KAFKA_BROKERS',
+  kafkaClientId: 'KAFKA_CLIENT_ID',
+  topicPrefix: 'KAFKA_TOPIC_PREFIX',
+  positionPartitions: 'KAFKA_POSITION_PARTITIONS',
+  articlePartitions: 'KAFKA_ARTICLE_PARTITIONS',
+  replicationFactor: 'KAFKA_REPLICATION_FACTOR',
+  apiHost: 'API_HOST',
+  apiPort: 'API_PORT',
+  logLevel: 'LOG_LEVEL',
+  adminApiKey: 'ADMIN_API_KEY',
+  feedPollIntervalSeconds: 'FEED_POLL_INTERVAL_SECONDS',
+  feedSchedulerTickMs: 'FEED_SCHEDULER_TICK_MS',
+  ssrfAllowList: 'SSRF_ALLOWLIST',
+  issuesFile: 'ISSUES_FILE',
+  outboxPollMs: 'OUTBOX_POLL_MS',
+  consumerMaxAttempts: 'CONSUMER_MAX_ATTEMPTS',
+};
+
 export function loadConfig(env: Partial<Record<EnvVar, string | undefined>> = process.env): AppConfig {
   const parsed = schema.safeParse({
     databaseUrl: env.DATABASE_URL,
@@ -78,8 +98,13 @@ export function loadConfig(env: Partial<Record<EnvVar, string | undefined>> = pr
     consumerMaxAttempts: env.CONSUMER_MAX_ATTEMPTS ?? 5,
   });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
+    const problems = parsed.error.issues.map((issue) => `${ENV_NAME_OF[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   return parsed.data;
+}
+
+/** Consumer group ids carry the topic prefix too, so environments sharing a broker never share a group. */
+export function consumerGroupId(config: Pick<AppConfig, 'topicPrefix'>, base: string): string {
+  return config.topicPrefix ? `${config.topicPrefix}.${base}` : base;
 }

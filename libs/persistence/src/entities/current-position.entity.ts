@@ -6,6 +6,10 @@ export class CurrentPositionEntity {
   @PrimaryColumn({ type: 'text' })
   actor!: string;
 
+  /** '' for the actor's government; e.g. 'opposition' for a party inside it, which holds its own stance. */
+  @PrimaryColumn({ name: 'actor_role', type: 'text', default: '' })
+  actorRole!: string;
+
   @PrimaryColumn({ type: 'text' })
   issue!: string;
 
@@ -20,6 +24,9 @@ export class CurrentPositionEntity {
 
   @Column({ name: 'event_ids', type: 'uuid', array: true })
   eventIds!: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  conditions!: { text: string; kind: string | null }[];
 
   @Column({ name: 'source_count', type: 'integer' })
   sourceCount!: number;

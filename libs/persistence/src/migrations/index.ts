@@ -1,4 +1,4 @@
 // Every migration, in order. `npm run cli -- migration:generate Name` writes new ones from entity changes.
-import { Initial1795300489009 } from './1795300489009-Initial';
+import { Initial1795300818915 } from './1795300818915-Initial';
 
-export const MIGRATIONS: Function[] = [Initial1795300489009];
+export const MIGRATIONS: Function[] = [Initial1795300818915];

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795300489009 implements MigrationInterface {
-  name = 'Initial1795300489009';
+export class Initial1795300818915 implements MigrationInterface {
+  name = 'Initial1795300818915';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"api_keys\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"name\" text NOT NULL, \"key_hash\" text NOT NULL, \"role\" text NOT NULL, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"revoked_at\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"PK_5c8a79801b44bd27b79228e1dad\" PRIMARY KEY (\"id\"))");
@@ -10,7 +10,7 @@ export class Initial1795300489009 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"IDX_articles_feed_id\" ON \"articles\" (\"feed_id\") ");
     await queryRunner.query("CREATE INDEX \"IDX_articles_ingested_at\" ON \"articles\" (\"ingested_at\") ");
     await queryRunner.query("CREATE TABLE \"consumer_offsets\" (\"consumer_group\" text NOT NULL, \"topic\" text NOT NULL, \"partition\" integer NOT NULL, \"next_offset\" bigint NOT NULL, CONSTRAINT \"PK_fc5b193d12e2b727bcf9cabbee9\" PRIMARY KEY (\"consumer_group\", \"topic\", \"partition\"))");
-    await queryRunner.query("CREATE TABLE \"rm_current_positions\" (\"actor\" text NOT NULL, \"issue\" text NOT NULL, \"stance\" text NOT NULL, \"since\" text, \"cause_event_id\" uuid NOT NULL, \"event_ids\" uuid array NOT NULL, \"source_count\" integer NOT NULL, \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_b1a8dcdaa781770200e5e21d8ae\" PRIMARY KEY (\"actor\", \"issue\"))");
+    await queryRunner.query("CREATE TABLE \"rm_current_positions\" (\"actor\" text NOT NULL, \"actor_role\" text NOT NULL DEFAULT '', \"issue\" text NOT NULL, \"stance\" text NOT NULL, \"since\" text, \"cause_event_id\" uuid NOT NULL, \"event_ids\" uuid array NOT NULL, \"conditions\" jsonb NOT NULL DEFAULT '[]'::jsonb, \"source_count\" integer NOT NULL, \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_0b8b1c2e002bc5181e6594bc1b5\" PRIMARY KEY (\"actor\", \"actor_role\", \"issue\"))");
     await queryRunner.query("CREATE TABLE \"feeds\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"url\" text NOT NULL, \"title\" text, \"status\" text NOT NULL DEFAULT 'active', \"interval_seconds\" integer NOT NULL, \"etag\" text, \"last_modified\" text, \"last_fetched_at\" TIMESTAMP WITH TIME ZONE, \"last_new_item_at\" TIMESTAMP WITH TIME ZONE, \"next_check_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"consecutive_errors\" integer NOT NULL DEFAULT '0', \"last_error\" text, \"items_seen\" integer NOT NULL DEFAULT '0', \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_3dafbf766ecbb1eb2017732153f\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_feeds_url\" ON \"feeds\" (\"url\") ");
     await queryRunner.query("CREATE INDEX \"IDX_feeds_next_check_at\" ON \"feeds\" (\"next_check_at\") ");

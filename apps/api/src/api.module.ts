@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AppConfig, InfrastructureModule } from '@stancewatch/platform';
+import { AdminKeyBootstrap, ApiKeyGuard } from './auth/auth';
+import { EventsController } from './events/events.controller';
+import { FeedsController } from './feeds/feeds.controller';
+import { HealthController } from './health/health.controller';
+import { PositionsController } from './positions/positions.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [InfrastructureModule.forRoot(config, 'api'), TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, FeedsController, EventsController, PositionsController],
+      providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }, AdminKeyBootstrap],
+    };
+  }
+}

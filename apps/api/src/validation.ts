@@ -1,0 +1,25 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+
+function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** 400 responses name the invalid fields, so a client knows what to fix. */
+export const validationPipe = new ValidationPipe({
+  transform: true,
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  exceptionFactory: (errors) => {
+    const fields = flatten(errors);
+    return new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; '),
+      fields,
+    });
+  },
+});

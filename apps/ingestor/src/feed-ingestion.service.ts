@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ArticleIngestedEvent, articlesIngestedV1, deterministicUuid, SCHEMA_VERSION } from '@stancewatch/contracts';
+import { ArticleRepository, FeedEntity, FeedPollState, FeedRepository, OutboxRepository } from '@stancewatch/persistence';
+import { OutboxPublisher } from '@stancewatch/platform';
+import { FeedPollResult } from './feed-poller';
+import { nextPollState } from './poll-schedule';
+
+const PRODUCER = { name: 'stancewatch-ingestor', version: '1.0.0' };
+
+/**
+ * Records one poll: new articles, their `article-ingested` messages (via the outbox) and the
+ * feed's new state commit together, so an article is announced exactly when it is stored.
+ */
+@Injectable()
+export class FeedIngestionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly feeds: FeedRepository,
+    private readonly articles: ArticleRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly publisher: OutboxPublisher,
+  ) {}
+
+  async record(feed: FeedEntity, result: FeedPollResult, now = new Date()): Promise<{ newArticles: number }> {
+    const newIds = await this.dataSource.transaction(async (manager) => {
+      const ids = await this.articles.insertNew(
+        manager,
+        result.articles.map((a) => ({
+          id: a.id,
+          feedId: feed.id,
+          guid: a.guid,
+          url: a.url,
+          title: a.title ?? '',
+          publishedAt: a.publishedAt ? new Date(a.publishedAt) : null,
+          language: a.language,
+          text: a.text,
+          contentHash: a.contentHash,
+        })),
+      );
+      const announced: ArticleIngestedEvent[] = result.articles
+        .filter((a) => ids.has(a.id))
+        .map((a) => ({
+          eventId: deterministicUuid('stancewatch.article-ingested', a.id),
+          type: 'article-ingested',
+          schemaVersion: SCHEMA_VERSION,
+          actor: null,
+          target: [],
+          statedOn: null,
+          observedAt: now.toISOString(),
+          confidence: null,
+          producer: PRODUCER,
+          provenance: null,
+          payload: { articleId: a.id, feedId: feed.id, url: a.url, title: a.title ?? '', publishedAt: a.publishedAt, language: a.language, text: a.text, contentHash: a.contentHash },
+        }));
+      await this.outbox.enqueue(manager, articlesIngestedV1, announced);
+      const state: FeedPollState = nextPollState(feed, result, ids.size, now);
+      await this.feeds.recordPoll(manager, feed.id, state);
+      return ids;
+    });
+    if (newIds.size) this.publisher.nudge();
+    return { newArticles: newIds.size };
+  }
+}

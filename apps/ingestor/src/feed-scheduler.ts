@@ -1,0 +1,70 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { ArticleRepository, FeedEntity, FeedRepository } from '@stancewatch/persistence';
+import { AppConfig, CONFIG } from '@stancewatch/platform';
+import { FeedIngestionService } from './feed-ingestion.service';
+import { FeedPoller } from './feed-poller';
+
+const MAX_PARALLEL_POLLS = 16;
+const POLL_LEASE_MS = 5 * 60_000;
+
+/** Polls due feeds on a short tick; the database decides which are due, so restarts lose nothing. */
+@Injectable()
+export class FeedScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight = new Set<Promise<void>>();
+  private ticking = false;
+  private stopped = false;
+
+  constructor(
+    private readonly feeds: FeedRepository,
+    private readonly articles: ArticleRepository,
+    private readonly poller: FeedPoller,
+    private readonly ingestion: FeedIngestionService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext('scheduler');
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.feedSchedulerTickMs);
+    void this.tick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await Promise.allSettled([...this.inFlight]);
+    await this.poller.close();
+  }
+
+  async tick(): Promise<void> {
+    if (this.ticking || this.stopped) return;
+    this.ticking = true;
+    try {
+      const free = MAX_PARALLEL_POLLS - this.inFlight.size;
+      if (free <= 0) return;
+      const due = await this.feeds.claimDue(free, POLL_LEASE_MS);
+      for (const feed of due) {
+        const job = this.pollOne(feed).finally(() => this.inFlight.delete(job));
+        this.inFlight.add(job);
+      }
+    } catch (err) {
+      this.logger.warn({ err: String(err) }, 'could not claim due feeds');
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async pollOne(feed: FeedEntity): Promise<void> {
+    try {
+      const result = await this.poller.poll(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, (ids) => this.articles.existingIds(ids));
+      const { newArticles } = await this.ingestion.record(feed, result);
+      this.logger.info({ feedId: feed.id, outcome: result.outcome, newArticles, error: result.error ?? undefined }, 'feed polled');
+    } catch (err) {
+      // the lease expires and the feed is polled again later; nothing was committed
+      this.logger.error({ feedId: feed.id, err: String(err) }, 'feed poll could not be recorded');
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, InfrastructureModule, OutboxPublisher } from '@stancewatch/platform';
+import { PositionEventsConsumer } from './position-events.consumer';
+import { PositionProjectionService } from './position-projection.service';
+import { StanceProjection } from './stance-projection';
+
+@Module({})
+export class ProjectorModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ProjectorModule,
+      imports: [InfrastructureModule.forRoot(config, 'projector')],
+      providers: [StanceProjection, PositionProjectionService, OutboxPublisher, PositionEventsConsumer],
+    };
+  }
+}

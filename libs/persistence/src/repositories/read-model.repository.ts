@@ -1,0 +1,58 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { CurrentPositionEntity, PositionEventViewEntity } from '../entities';
+
+export interface EventFilter {
+  actor?: string;
+  type?: string;
+  issue?: string;
+  target?: string;
+  statedFrom?: string;
+  statedTo?: string;
+  minConfidence?: number;
+  text?: string;
+}
+
+/** The projections' tables: written by the projector in its transaction, read by the API. */
+export class ReadModelRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insertEvent(manager: EntityManager, row: PositionEventViewEntity): Promise<void> {
+    await manager.getRepository(PositionEventViewEntity).createQueryBuilder().insert().values(row as never).orIgnore().execute();
+  }
+
+  async upsertCurrentPosition(manager: EntityManager, row: CurrentPositionEntity): Promise<void> {
+    await manager.getRepository(CurrentPositionEntity).upsert(row as never, ['actor', 'actorRole', 'issue']);
+  }
+
+
+  positionsOf(actor: string): Promise<CurrentPositionEntity[]> {
+    return this.dataSource.getRepository(CurrentPositionEntity).find({ where: { actor }, order: { issue: 'ASC', actorRole: 'ASC' } });
+  }
+
+  positionsOnIssue(issue: string): Promise<CurrentPositionEntity[]> {
+    return this.dataSource.getRepository(CurrentPositionEntity).find({ where: { issue }, order: { actor: 'ASC', actorRole: 'ASC' } });
+  }
+
+  allPositions(): Promise<CurrentPositionEntity[]> {
+    return this.dataSource.getRepository(CurrentPositionEntity).find({ order: { actor: 'ASC', issue: 'ASC', actorRole: 'ASC' } });
+  }
+
+  getEvent(eventId: string): Promise<PositionEventViewEntity | null> {
+    return this.dataSource.getRepository(PositionEventViewEntity).findOneBy({ eventId });
+  }
+
+  /** Newest first by global position; `before` is the cursor (a global position) from the previous page. */
+  async listEvents(filter: EventFilter, limit: number, before?: string | null): Promise<PositionEventViewEntity[]> {
+    const q = this.dataSource.getRepository(PositionEventViewEntity).createQueryBuilder('e').orderBy('e.global_position', 'DESC').limit(limit);
+    if (before) q.andWhere('e.global_position < :before', { before });
+    if (filter.actor) q.andWhere('e.actor = :actor', { actor: filter.actor });
+    if (filter.type) q.andWhere('e.type = :type', { type: filter.type });
+    if (filter.issue) q.andWhere(':issue = ANY(e.issues)', { issue: filter.issue });
+    if (filter.target) q.andWhere(':target = ANY(e.target)', { target: filter.target });
+    if (filter.statedFrom) q.andWhere('e.stated_on >= :statedFrom', { statedFrom: filter.statedFrom });
+    if (filter.statedTo) q.andWhere('e.stated_on <= :statedTo', { statedTo: filter.statedTo });
+    if (filter.minConfidence !== undefined) q.andWhere('e.confidence >= :minConfidence', { minConfidence: filter.minConfidence });
+    if (filter.text) q.andWhere('e.evidence ILIKE :text', { text: `%${filter.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+    return q.getMany();
+  }
+}

@@ -1,0 +1,6 @@
+export * from './config';
+export * from './tokens';
+export * from './infrastructure.module';
+export * from './outbox-publisher';
+export * from './consumer-logger';
+export * from './run-service';
