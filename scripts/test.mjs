@@ -14,7 +14,7 @@ const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { cwd: root, 
 
 const marker = join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(join(root, 'package-lock.json')).mtimeMs) {
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) process.exit(1);
+  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0) process.exit(1);
 }
 
 const reachable = (host, port) =>
