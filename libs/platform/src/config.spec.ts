@@ -18,6 +18,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, KAFKA_BROKERS: '' })).toThrow(/KAFKA_BROKERS/);
   });
 
+  it('treats an empty variable as unset', () => {
+    const config = loadConfig({ ...base, API_PORT: '', KAFKA_POSITION_PARTITIONS: '', KAFKA_TOPIC_PREFIX: '' });
+    expect(config.apiPort).toBe(3000);
+    expect(config.positionPartitions).toBe(3);
+    expect(config.topicPrefix).toBe('');
+  });
+
   it('namespaces consumer groups with the topic prefix', () => {
     expect(consumerGroupId({ topicPrefix: '' }, 'g')).toBe('g');
     expect(consumerGroupId({ topicPrefix: 'p' }, 'g')).toBe('p.g');

@@ -77,7 +77,10 @@ const ENV_NAME_OF: Record<string, EnvVar> = {
   consumerMaxAttempts: 'CONSUMER_MAX_ATTEMPTS',
 };
 
-export function loadConfig(env: Partial<Record<EnvVar, string | undefined>> = process.env): AppConfig {
+export function loadConfig(rawEnv: Partial<Record<EnvVar, string | undefined>> = process.env): AppConfig {
+  // an empty variable (FOO= in an env file) means "not set", as in most tools
+  const env: Partial<Record<EnvVar, string>> = {};
+  for (const name of ENV_VARS) if (rawEnv[name] !== undefined && rawEnv[name] !== '') env[name] = rawEnv[name];
   const parsed = schema.safeParse({
     databaseUrl: env.DATABASE_URL,
     kafkaBrokers: list(env.KAFKA_BROKERS),
