@@ -25,7 +25,7 @@ export class CurrentPositionEntity {
   @Column({ name: 'event_ids', type: 'uuid', array: true })
   eventIds!: string[];
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb' })
   conditions!: { text: string; kind: string | null }[];
 
   @Column({ name: 'source_count', type: 'integer' })

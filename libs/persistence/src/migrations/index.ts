@@ -1,4 +1,5 @@
 // Every migration, in order. `npm run cli -- migration:generate Name` writes new ones from entity changes.
 import { Initial1795300818915 } from './1795300818915-Initial';
+import { FeedDisabledReason1795301167693 } from './1795301167693-FeedDisabledReason';
 
-export const MIGRATIONS: Function[] = [Initial1795300818915];
+export const MIGRATIONS: Function[] = [Initial1795300818915, FeedDisabledReason1795301167693];
