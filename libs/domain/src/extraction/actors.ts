@@ -29,6 +29,7 @@ export interface ActorGroup {
 const OBLIQUE = new Set(['to', 'into', 'in', 'for', 'from', 'against', 'on', 'at', 'toward', 'towards', 'across', 'over', 'between', 'among', 'amongst', 'than', 'inside', 'within', 'near', 'beyond', 'via', 'about', 'around', 'through', 'onto', 'alongside', 'after', 'before', 'despite', 'upon', 'of', 'under', 'without', 'sans', 'as', 'by', 'with', 'outside', 'off', 'during', 'along', 'throughout', 'behind', 'beside', 'besides', 'unlike', 'toward']);
 const AUX_LIKE = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do', 'who', 'which', 'that', 'wo', 'also', 'now', 'still', 'already', 'jointly', 'publicly', 'reportedly', 'separately', 'too']);
 const DET = new Set(['the', 'a', 'an', 'its', 'their']);
+const HYPHEN = new Set(['-', '‑', '‐']);
 const TITLE = new Set(['president', 'prime', 'minister', 'general', 'gen.', 'mr', 'mr.', 'mrs', 'ms', 'ms.', 'dr', 'chancellor', 'secretary', 'king', 'queen', 'premier', 'foreign', 'defence', 'defense', 'spokesperson', 'spokesman', 'spokeswoman', 'ministry', 'envoy', 'ambassador', 'leader', 'admiral', 'colonel', 'senator', 'deputy', 'vice', 'chief', 'commander', 'interior', 'state', 'head', 'of', 'acting', 'former', 'opposition']);
 
 function acceptActor(toks: Token[]) {
@@ -126,7 +127,13 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   let end = last.end;
   const g: ActorGroup = { members, start, end, slot: 'other', prep: null, head: -1 };
   let p = start - 1;
-  while (p >= 0 && DET.has(toks[p].lower)) p--;
+  // look back over determiners and compound modifiers: "in post-war Ukraine", "to the war-torn Haiti"
+  for (let hops = 0; p >= 0 && hops < 6; hops++) {
+    const t = toks[p];
+    const hyphenated = HYPHEN.has(t.text) || HYPHEN.has(toks[p + 1]?.text ?? '') || HYPHEN.has(toks[p - 1]?.text ?? '');
+    if (DET.has(t.lower) || t.pos === 'ADJ' || HYPHEN.has(t.text) || (hyphenated && (t.pos === 'NOUN' || t.pos === 'X' || t.pos === 'PROPN'))) p--;
+    else break;
+  }
   const prev = p >= 0 ? toks[p].lower : null;
   const onlyDemonyms = members.every((m) => m.kinds.every((k) => k === 'demonym') && !m.govNoun);
 
@@ -138,7 +145,7 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
     if (prev && OBLIQUE.has(prev)) g.prep = prev;
     return g;
   }
-  if (prev && OBLIQUE.has(prev) && !(prev === 'with' && isVerbLike(end) ) && !(prev === 'of' && p > 0 && /^(government|leaders?|president|ministers?|parliament)$/.test(toks[p - 1].lower))) {
+  if (prev && OBLIQUE.has(prev) && !(prev === 'with' && toks[end] && (/(ed|ing)$/.test(toks[end].lower) || toks[end].lower === 'to') && toks[end].pos === 'VERB') && !(prev === 'of' && p > 0 && /^(government|leaders?|president|ministers?|parliament)$/.test(toks[p - 1].lower))) {
     g.slot = 'oblique';
     g.prep = prev;
     return g;
@@ -170,7 +177,7 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
 }
 
 function nextNoun(toks: Token[], i: number): number {
-  for (let k = i; k < Math.min(toks.length, i + 4); k++) {
+  for (let k = i; k < Math.min(toks.length, i + 6); k++) {
     const p = toks[k].pos;
     if (p === 'NOUN' || p === 'PROPN') return k;
     if (!(p === 'ADJ' || p === 'ADV' || p === 'PUNCT' || p === 'VERB')) break;

@@ -26,10 +26,12 @@ interface Discourse {
 }
 
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', ':']);
-const PRONOUN_SUBJECT = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+const PRONOUN_SUBJECT = new Set(['he', 'she']);
 const TYPE_CATS = new Set<CueCategory>(['red-line-stated', 'demand-made', 'condition-set', 'support-expressed', 'opposition-expressed']);
 const PRIORITY: PositionEventType[] = ['condition-set', 'red-line-stated', 'pledge-refused', 'pledge-considered', 'demand-made', 'pledge-announced', 'opposition-expressed', 'support-expressed'];
 const QUOTES = new Set(['“', '”', '"']);
+const HYPHENS = new Set(['-', '‑', '‐']);
+const DEBUG = typeof process !== 'undefined' && !!process.env.STANCEWATCH_EXTRACT_DEBUG;
 
 function allCues(toks: Token[]): Cue[] {
   const lx = lexicon();
@@ -80,15 +82,23 @@ function clausesOf(toks: Token[]): Clause[] {
   return out;
 }
 
+const quoteCache = new WeakMap<Token[], Uint8Array>();
 function insideQuote(toks: Token[], i: number): boolean {
-  let depth = 0;
-  for (let k = 0; k < i; k++) {
-    const t = toks[k].text;
-    if (t === '“') depth++;
-    else if (t === '”') depth = Math.max(0, depth - 1);
-    else if (t === '"') depth = depth ? 0 : 1;
+  let depths = quoteCache.get(toks);
+  if (!depths) {
+    depths = new Uint8Array(toks.length + 1);
+    let depth = 0;
+    for (let k = 0; k < toks.length; k++) {
+      depths[k] = depth;
+      const t = toks[k].text;
+      if (t === '“') depth++;
+      else if (t === '”') depth = Math.max(0, depth - 1);
+      else if (t === '"') depth = depth ? 0 : 1;
+    }
+    depths[toks.length] = depth;
+    quoteCache.set(toks, depths);
   }
-  return depth > 0;
+  return depths[i] > 0;
 }
 
 export function extractFromText(clean: string, publishedOn: string | null): ExtractedEvent[] {
@@ -129,7 +139,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
 
   const speaker = findSpeaker(toks, resolved);
   const out: ExtractedEvent[] = [];
-  const dates = datesIn(s.text, publishedOn);
+  let datesMemo: { value: string; index: number }[] | null = null;
+  const dates = () => (datesMemo ??= datesIn(s.text, publishedOn));
   let sentenceSubject: ActorGroup | null = null;
   let prevSubject: ActorGroup | null = null;
 
@@ -145,9 +156,11 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const before = subjects.filter((g) => g.end <= i);
       if (before.length) return { group: before[before.length - 1], how: 'subject' };
       if (insideQuote(toks, i) && speaker) return { group: speaker, how: 'speaker' };
-      const poss = resolved.filter((g) => g.slot === 'possessor' && inClause(g.start) && g.end <= i && !g.prep);
+      // "France's readiness to station ...": the possessor of the clause's head noun, when close
+      const poss = resolved.filter((g) => g.slot === 'possessor' && inClause(g.start) && g.end <= i && i - g.end <= 4 && !g.prep && g.start - cl.start <= 2);
       if (poss.length) return { group: poss[0], how: 'possessor' };
       if (prevSubject && cl.start > 0) return { group: prevSubject, how: 'inherited' };
+      // only personal pronouns: "it"/"they" too often mean a coalition, a plan or a force
       const pron = toks.slice(cl.start, i).find((t) => PRONOUN_SUBJECT.has(t.lower) && t.pos === 'PRON');
       if (pron && discourse.last) return { group: pseudoGroup(discourse.last), how: 'pronoun' };
       if (!subjects.length && speaker && speaker.end > i) return { group: speaker, how: 'speaker' };
@@ -158,19 +171,36 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     const assetsIn = (from: number, to: number) => assetsOf(toks, from, to);
 
     // 1. contribution (pledge) cues
-    const contrib = ccues.filter((c) => (c.cat === 'contribution' || c.cat === 'contribution-strong') && isVerbal(toks, c.start) || c.cat === 'contribution-noun');
+    // "Turkey eyes training roles", "is weighing a contribution": a considering verb with an asset object
+    const CONSIDER_VERBS = ['consider', 'weigh', 'mull', 'eye', 'explore', 'study', 'examine', 'contemplate', 'analyse', 'analyze'];
+    const contrib = ccues.filter(
+      (c) => ((c.cat === 'contribution' || c.cat === 'contribution-strong') && isVerbal(toks, c.start)) || c.cat === 'contribution-noun' ||
+        (c.cat === 'considered' && CONSIDER_VERBS.includes(c.phrase) && (isVerbal(toks, c.start) || isVerbLikeAt(toks, c.start, resolved)) && assetsOf(toks, c.end, Math.min(cl.end, c.end + 4)).length > 0),
+    );
     for (const c of contrib) {
-      const assets = assetsIn(cl.start, cl.end);
-      const mission = has('mission');
+      // "European-led", "UK-funded": a compound adjective, not a verb
+      if (HYPHENS.has(toks[c.start - 1]?.text ?? '')) continue;
+      // what is given is the verb's object: assets after it in the clause
+      const assets = assetsIn(c.start, cl.end);
+      const mission = has('mission', c.start);
       if (!assets.length && !mission && c.cat !== 'contribution-strong') continue;
       if (!assets.length && !mission && c.cat === 'contribution-strong' && !hasObject(toks, c.end, cl.end)) continue;
       let who = subjectFor(c.start);
       if (c.cat === 'contribution-noun') {
         const att = attached(resolved, c.start);
-        if (att) who = { group: att, how: 'possessor' };
-        else if (!who.group || who.how !== 'subject') continue;
+        const subj = who.group && who.how === 'subject' ? who.group : null;
+        const demonymOnly = att?.members.every((m) => m.kinds.every((k) => k === 'demonym'));
+        if (att && !(demonymOnly && subj && !subj.members.some((m) => att.members.some((a) => a.code === m.code)))) who = { group: att, how: 'possessor' };
+        // a bare noun needs a verb that states it: "announced a package", "opened the door to participation"
+        else if (!subj || !(lightVerbBefore(toks, c.start, cl.start) != null || ccues.some((x) => x.start < c.start && x.start >= subj.end && (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase))))) continue;
       }
       if (!who.group) continue;
+      if (c.cat !== 'contribution-noun' && !ownVerb(toks, c.start, resolved)) continue;
+      if (c.cat === 'contribution-noun') {
+        const det = toks[c.start - 1]?.lower;
+        if (det === 'any' || det === 'no' || toks[c.start - 2]?.lower === 'any') continue;
+        if (who.how === 'possessor' && who.group.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
+      }
       const from = who.how === 'subject' ? who.group.end : cl.start;
       const window = ccues.filter((x) => x.start >= from && x.start < c.start + 1);
       let type: PositionEventType = 'pledge-announced';
@@ -191,7 +221,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (!type) continue;
       const single = c.end - c.start === 1;
       const t = toks[c.start];
-      if (single && (type === 'support-expressed' || type === 'opposition-expressed' || type === 'demand-made')) {
+      if ((single || t.pos === 'NOUN') && (type === 'support-expressed' || type === 'opposition-expressed' || type === 'demand-made')) {
         // a bare noun is an event only with its actor attached (U.S. support, Russian demands)
         if (t.pos === 'NOUN' && !isVerbLikeAt(toks, c.start, resolved)) {
           const att = attached(resolved, c.start);
@@ -199,10 +229,11 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
           continue;
         }
         if (t.pos === 'ADV' || t.pos === 'ADP') continue;
-        if (negatedBefore(toks, c.start, cl.start)) continue;
       }
+      // "has not yet confirmed ... to accept": a negated support/demand is no statement of it
+      if ((type === 'support-expressed' || type === 'demand-made') && negatedBefore(toks, c.start, cl.start)) continue;
       // participles used as adjectives describe, they don't state: "UN-mandated forces"
-      const att = single && t.pos !== 'VERB' && t.pos !== 'ADJ' ? attached(resolved, c.start) : null;
+      const att = (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && !single)) ? attached(resolved, c.start) : null;
       let who = att ? { group: att, how: 'possessor' as const } : subjectFor(c.start);
       if (type === 'demand-made' && c.cat === 'demand-weak' && speaker && (insideQuote(toks, c.start) || reported(toks, c.start))) {
         const rep = reporterOf(toks, c.start, resolved);
@@ -283,7 +314,25 @@ function isVerbal(toks: Token[], i: number): boolean {
 
 function isVerbLikeAt(toks: Token[], i: number, groups: ActorGroup[]): boolean {
   // "Kremlin insists", "Germany demands": a noun-tagged verb right after a subject
+  // "... —but demands reciprocal guarantees": a verb whose subject is the previous clause's
+  if (['but', 'and'].includes(toks[i - 1]?.lower ?? '') && /s$/.test(toks[i].lower) && toks[i + 1] && ['ADJ', 'DET', 'NOUN', 'ADP'].includes(toks[i + 1].pos)) return true;
   return groups.some((g) => g.end === i && (g.slot === 'subject' || g.slot === 'modifier') && /s$/.test(toks[i].lower) && toks[i + 1]?.pos !== 'VERB' && g.members.some((m) => m.kinds.some((k) => k !== 'demonym')));
+}
+
+const VERB_GROUP = new Set(['not', "n't", 'to', 'out', 'also', 'already', 'still', 'now', 'jointly', 'ready', 'prepared', 'willing', 'able', 'set']);
+
+/** A finite verb whose own subject is some other noun ("European states may deploy") is not the actor's. */
+function ownVerb(toks: Token[], i: number, groups: ActorGroup[]): boolean {
+  let k = i - 1;
+  while (k >= 0 && (['AUX', 'PART', 'ADV', 'VERB'].includes(toks[k].pos) || VERB_GROUP.has(toks[k].lower))) {
+    if (toks[k].lower === 'to') return true; // infinitive: controlled by the main clause subject
+    k--;
+  }
+  if (k < 0) return true;
+  const t = toks[k];
+  if (groups.some((g) => g.end === k + 1)) return true;
+  if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'PRON' && !['who', 'which', 'that', 'it', 'he', 'she', 'they', 'we', 'i'].includes(t.lower))) return false;
+  return true;
 }
 
 function hasObject(toks: Token[], from: number, to: number): boolean {
@@ -292,7 +341,7 @@ function hasObject(toks: Token[], from: number, to: number): boolean {
 }
 
 function negatedBefore(toks: Token[], i: number, from: number): boolean {
-  for (let k = i - 1; k >= Math.max(from, i - 3); k--) {
+  for (let k = i - 1; k >= Math.max(from, i - 8); k--) {
     const l = toks[k].lemma;
     if (l === 'not' || l === 'never' || toks[k].lower === "n't") return true;
   }
@@ -328,7 +377,7 @@ function lightVerbBefore(toks: Token[], i: number, from: number): number | null 
 /** The actor whose possessive or modifier attaches to the noun at i ("Russia's well-advertised red line"). */
 function attached(groups: ActorGroup[], i: number): ActorGroup | null {
   for (const g of groups) {
-    if ((g.slot === 'possessor' || g.slot === 'modifier') && g.end <= i && i - g.end <= 3 && (g.head === i || g.head <= i)) {
+    if ((g.slot === 'possessor' || g.slot === 'modifier') && g.end <= i && i - g.end <= 5 && g.head <= i + 2) {
       if (g.head >= 0 && g.head < i && i - g.head > 2) continue;
       return g;
     }
@@ -420,13 +469,17 @@ function conditionsOf(toks: Token[], cl: { start: number; end: number }, s: Sent
   return out;
 }
 
-function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: ActorNP, groups: ActorGroup[], dates: { value: string; index: number }[], publishedOn: string | null): ExtractedEvent {
+function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: ActorNP, groups: ActorGroup[], datesOf: () => { value: string; index: number }[], publishedOn: string | null): ExtractedEvent {
+  const dates = datesOf();
   void publishedOn;
   let type = cand.type;
   const conditions = conditionsOf(toks, cl, s);
   // a demand for a UN mandate or a parliamentary vote is the price of support: a condition
   if ((type === 'demand-made' || type === 'opposition-expressed') && conditions.length === 0) {
-    const mandate = findKind(toks, cand.cue.start, cl.end);
+    // the demanded thing may follow a colon: "converged on one critical demand: that ... a UN mandate"
+    const found = findKind(toks, cand.cue.start, toks.length);
+    // "insists on X, rejecting UN-mandated forces": the mandate is what is rejected, not demanded
+    const mandate = found && !toks.slice(cand.cue.end, found.at).some((t) => ['reject', 'oppose', 'dismiss', 'refuse'].includes(t.lemma)) ? found : null;
     if (mandate && (type === 'demand-made' || toks.slice(cand.cue.start, cl.end).some((t) => t.lower === 'without' || t.lower === 'sans'))) {
       type = 'condition-set';
       conditions.push({ text: mandate.text, kind: mandate.kind });
@@ -480,17 +533,18 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     evidence: s.text,
     span: { start: s.start, end: s.end },
     confidence,
+    ...(DEBUG ? { debug: `${cand.cue.cat}:${cand.cue.phrase}@${cand.cue.start} via ${cand.how}` } : {}),
   };
 }
 
-function findKind(toks: Token[], from: number, to: number): { kind: ConditionKind; text: string } | null {
+function findKind(toks: Token[], from: number, to: number): { kind: ConditionKind; text: string; at: number } | null {
   const lx = lexicon();
   for (let k = from; k < to; k++) {
     for (const key of [toks[k].lower, toks[k].lemma])
       for (const ph of lx.conditionKinds.candidates(key)) {
         const end = walk(ph.tokens, toks, k, 0);
         if (end > 0 && (ph.value === 'un-mandate' || ph.value === 'parliament-approval')) {
-          return { kind: ph.value as ConditionKind, text: toks.slice(Math.max(from, k - 2), end).map((t) => t.text).join(' ') };
+          return { kind: ph.value as ConditionKind, text: toks.slice(Math.max(from, k - 2), end).map((t) => t.text).join(' '), at: k };
         }
       }
   }

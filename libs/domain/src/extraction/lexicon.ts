@@ -101,6 +101,7 @@ export function lexicon(): Lexicon {
   const actors = new PhraseIndex<ActorEntry>();
   const seen = new Set<string>();
   const addActor = (name: string, entry: Omit<ActorEntry, 'exact'>) => {
+    name = name.replace(/^the /i, '');
     const key = name.toLowerCase() + '|' + entry.kind;
     if (seen.has(key)) return;
     seen.add(key);
@@ -121,8 +122,8 @@ export function lexicon(): Lexicon {
   for (const [code, list] of Object.entries(names)) {
     for (const name of list) {
       if (name.includes(',') || name.includes('(')) continue;
-      addActor(name, { code, kind: 'country', role: null });
-      if (!/^the /i.test(name)) addActor('the ' + name, { code, kind: 'country', role: null });
+      // "The Netherlands" is stored without its article: a leading "the" before every name would make each "the" in a text a candidate
+      addActor(name.replace(/^the /i, ''), { code, kind: 'country', role: null });
     }
   }
   const ad = actorData as unknown as {

@@ -1,0 +1,51 @@
+// Extraction throughput on one core: ~800-word articles built from the annotated corpora
+// (real article prose, cut at sentence ends), each extracted once per iteration.
+//   npx tsx --tsconfig tsconfig.json bench/extract.bench.ts [--seconds 10]
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractEvents } from '@stancewatch/domain';
+
+const args = process.argv.slice(2);
+const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 10) || 10;
+
+function bodies(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8').split(/\n\s*\n/).slice(1).join('\n\n'));
+}
+
+const root = join(__dirname, '..');
+const texts = [...bodies(join(root, '../shared/corpus')), ...bodies(join(root, 'tests/extraction-corpus'))];
+// stitch paragraphs into ~800-word articles
+const paragraphs = texts.flatMap((t) => t.split('\n').filter((l) => l.split(/\s+/).length > 8));
+const articles: string[] = [];
+let cur: string[] = [];
+let words = 0;
+for (let k = 0; articles.length < 40; k++) {
+  const p = paragraphs[k % paragraphs.length];
+  cur.push(p);
+  words += p.split(/\s+/).length;
+  if (words >= 800) {
+    articles.push(cur.join('\n'));
+    cur = [];
+    words = 0;
+  }
+}
+const avgWords = Math.round(articles.reduce((n, a) => n + a.split(/\s+/).length, 0) / articles.length);
+
+// warm-up: lexicon and model load, JIT
+const t0 = performance.now();
+extractEvents({ text: articles[0], publishedOn: '2026-01-05' });
+const firstMs = performance.now() - t0;
+for (let i = 0; i < 50; i++) extractEvents({ text: articles[i % articles.length], publishedOn: '2026-01-05' });
+
+let n = 0;
+let events = 0;
+const start = performance.now();
+while (performance.now() - start < seconds * 1000) {
+  events += extractEvents({ text: articles[n % articles.length], publishedOn: '2026-01-05' }).length;
+  n++;
+}
+const elapsed = (performance.now() - start) / 1000;
+console.log(JSON.stringify({ articles: n, avgWords, seconds: +elapsed.toFixed(2), articlesPerSecond: Math.round(n / elapsed), eventsPerArticle: +(events / n).toFixed(2), firstCallMs: Math.round(firstMs), rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }));

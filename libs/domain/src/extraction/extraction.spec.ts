@@ -1,0 +1,81 @@
+import { extractEvents, EXTRACTOR_VERSION } from './index';
+
+const run = (text: string, publishedOn = '2026-01-09') => extractEvents({ text, publishedOn });
+
+describe('extractEvents', () => {
+  it('has a version', () => {
+    expect(EXTRACTOR_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('splits a refusal and a pledge of one actor in one sentence', () => {
+    const ev = run('– Romania has ruled out sending its troops into Ukraine but is prepared to reinforce Black Sea security as part of the wider guarantee framework.');
+    expect(ev.map((e) => [e.type, e.actor])).toEqual(
+      expect.arrayContaining([
+        ['pledge-refused', 'RO'],
+        ['pledge-announced', 'RO'],
+      ]),
+    );
+    const refused = ev.find((e) => e.type === 'pledge-refused')!;
+    expect(refused.target).toContain('UA');
+    expect(refused.evidence.startsWith('Romania')).toBe(true);
+  });
+
+  it('gives one event per coordinated actor, dated from the sentence', () => {
+    const ev = run('The UK and France jointly pledged on 6 January to deploy forces to Ukraine if and when a peace agreement enters into force.');
+    expect(ev.map((e) => e.actor).sort()).toEqual(['FR', 'GB']);
+    for (const e of ev) {
+      expect(e.type).toBe('pledge-announced');
+      expect(e.statedOn).toBe('2026-01-06');
+      expect(e.conditions[0]?.kind).toBe('peace-agreement');
+    }
+  });
+
+  it('attributes a reported refusal to the refusing countries', () => {
+    const ev = run('Farage said Italy and Germany had refused to commit troops.');
+    expect(ev.filter((e) => e.type === 'pledge-refused').map((e) => e.actor).sort()).toEqual(['DE', 'IT']);
+  });
+
+  it('reads modality: considering and could are pledge-considered', () => {
+    expect(run('Canada is considering deploying troops.')[0]).toMatchObject({ type: 'pledge-considered', actor: 'CA' });
+    const lt = run('Lithuania could send several hundred troops once peace is achieved.')[0];
+    expect(lt).toMatchObject({ type: 'pledge-considered', actor: 'LT' });
+    expect(lt.quantity).toEqual({ value: null, unit: 'troops', text: 'several hundred' });
+  });
+
+  it('parses quantities and currencies', () => {
+    expect(run('Macron, post-Paris, committed €2 billion in missiles and jets.')[0].quantity).toMatchObject({ value: 2e9, unit: 'EUR' });
+    expect(run('Canada announced C$80.5m for air defence and ammunition.')[0].quantity).toMatchObject({ value: 80.5e6, unit: 'CAD' });
+    expect(run('Norway said it would provide 200 million pounds sterling for air defence.')[0].quantity).toMatchObject({ value: 2e8, unit: 'GBP' });
+    expect(run('Germany will send two Eurofighter jets to Poland.')[0].quantity).toMatchObject({ value: 2, unit: 'aircraft' });
+    expect(run('Denmark will contribute an air-defence frigate.')[0].quantity).toMatchObject({ value: 1, unit: 'ships' });
+  });
+
+  it('resolves people, institutions and possessives to countries', () => {
+    expect(run('Putin labeled pre-peace troops “legitimate targets” in September 2025, warning of direct confrontation.')[0]).toMatchObject({ type: 'red-line-stated', actor: 'RU', statedOn: '2025-09' });
+    expect(run('Kremlin insists on legally binding pacts sans NATO boots.')[0]).toMatchObject({ actor: 'RU' });
+    const rl = run('Macron is attempting to strike a balance: offering reassurance to Kyiv without crossing Russia’s well-advertised red line against Western combat troops.');
+    expect(rl.find((e) => e.type === 'red-line-stated')?.actor).toBe('RU');
+  });
+
+  it('makes an opposition party’s UN-mandate demand a condition of its country', () => {
+    const ev = run('Mathilde Panot (La France Insoumise – LFI) insisted her party would oppose deployment without a UN mandate.');
+    expect(ev[0]).toMatchObject({ type: 'condition-set', actor: 'FR', actorRole: 'opposition' });
+    expect(ev[0].conditions.some((c) => c.kind === 'un-mandate')).toBe(true);
+  });
+
+  it('ignores headings, table rows and page furniture after Related Articles', () => {
+    const text = ['Germany Pledges Troops', 'Germany\t5,000 troops\tAnnounced', 'Analysts were divided.', 'The talks went on late.', 'No decision was taken.', 'Related Articles', 'France will send 500 troops to Estonia.'].join('\n');
+    expect(run(text)).toEqual([]);
+  });
+
+  it('gives spans that are offsets into the text', () => {
+    const text = 'Intro line without events here.\nLithuania could send several hundred troops once peace is achieved.';
+    const [e] = run(text);
+    expect(text.slice(e.span.start, e.span.end)).toBe(e.evidence);
+  });
+
+  it('is deterministic', () => {
+    const text = 'Belgium is ready to provide aviation and naval forces for Ukraine’s post-war security.';
+    expect(run(text)).toEqual(run(text));
+  });
+});
