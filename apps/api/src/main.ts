@@ -4,12 +4,14 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppConfig, loadConfig, runService } from '@stancewatch/platform';
 import { ApiModule } from './api.module';
+import { registerOpmlBodyParser } from './feeds/opml';
 import { validationPipe } from './validation';
 
 export async function bootstrapApi(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter({ trustProxy: true }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
+  registerOpmlBodyParser(app);
   await app.listen(config.apiPort, config.apiHost);
   return app;
 }

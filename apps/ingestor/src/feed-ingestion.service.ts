@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ArticleIngestedEvent, articlesIngestedV1, deterministicUuid, SCHEMA_VERSION } from '@stancewatch/contracts';
 import { ArticleRepository, FeedEntity, FeedPollState, FeedRepository, OutboxRepository } from '@stancewatch/persistence';
-import { OutboxPublisher } from '@stancewatch/platform';
+import { AppConfig, CONFIG, OutboxPublisher } from '@stancewatch/platform';
 import { FeedPollResult } from './feed-poller';
 import { nextPollState } from './poll-schedule';
 
@@ -20,6 +20,7 @@ export class FeedIngestionService {
     private readonly articles: ArticleRepository,
     private readonly outbox: OutboxRepository,
     private readonly publisher: OutboxPublisher,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async record(feed: FeedEntity, result: FeedPollResult, now = new Date()): Promise<{ newArticles: number }> {
@@ -54,7 +55,7 @@ export class FeedIngestionService {
           payload: { articleId: a.id, feedId: feed.id, url: a.url, title: a.title ?? '', publishedAt: a.publishedAt, language: a.language, text: a.text, contentHash: a.contentHash },
         }));
       await this.outbox.enqueue(manager, articlesIngestedV1, announced);
-      const state: FeedPollState = nextPollState(feed, result, ids.size, now);
+      const state: FeedPollState = nextPollState(feed, result, ids.size, now, { maxConsecutiveFailures: this.config.feedMaxConsecutiveFailures });
       await this.feeds.recordPoll(manager, feed.id, state);
       return ids;
     });

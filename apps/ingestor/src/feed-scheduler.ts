@@ -1,20 +1,30 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import { ConcurrencyLimiter } from '@stancewatch/feeds';
 import { ArticleRepository, FeedEntity, FeedRepository } from '@stancewatch/persistence';
 import { AppConfig, CONFIG } from '@stancewatch/platform';
 import { FeedIngestionService } from './feed-ingestion.service';
 import { FeedPoller } from './feed-poller';
 
-const MAX_PARALLEL_POLLS = 16;
 const POLL_LEASE_MS = 5 * 60_000;
+/**
+ * Claimed feeds may wait for a per-host slot; claiming up to twice the total limit keeps every slot busy
+ * when one host has many feeds, without holding leases on feeds that will not start for a long time.
+ */
+const CLAIM_FACTOR = 2;
 
-/** Polls due feeds on a short tick; the database decides which are due, so restarts lose nothing. */
+/**
+ * Polls due feeds on a short tick; the database decides which are due, so restarts lose nothing.
+ * Fetches run under the library's ConcurrencyLimiter: at most FEED_MAX_CONCURRENT_FETCHES in total
+ * and FEED_MAX_FETCHES_PER_HOST to one host.
+ */
 @Injectable()
 export class FeedScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
   private ticking = false;
   private stopped = false;
+  readonly limiter: ConcurrencyLimiter;
 
   constructor(
     private readonly feeds: FeedRepository,
@@ -25,6 +35,7 @@ export class FeedScheduler implements OnApplicationBootstrap, OnApplicationShutd
     private readonly logger: PinoLogger,
   ) {
     logger.setContext('scheduler');
+    this.limiter = new ConcurrencyLimiter({ maxTotal: config.feedMaxConcurrentFetches, maxPerHost: config.feedMaxFetchesPerHost });
   }
 
   onApplicationBootstrap(): void {
@@ -43,11 +54,11 @@ export class FeedScheduler implements OnApplicationBootstrap, OnApplicationShutd
     if (this.ticking || this.stopped) return;
     this.ticking = true;
     try {
-      const free = MAX_PARALLEL_POLLS - this.inFlight.size;
+      const free = this.limiter.limits.maxTotal * CLAIM_FACTOR - this.inFlight.size;
       if (free <= 0) return;
       const due = await this.feeds.claimDue(free, POLL_LEASE_MS);
       for (const feed of due) {
-        const job = this.pollOne(feed).finally(() => this.inFlight.delete(job));
+        const job = this.limiter.run(feed.url, () => this.pollOne(feed)).finally(() => this.inFlight.delete(job));
         this.inFlight.add(job);
       }
     } catch (err) {
@@ -58,6 +69,7 @@ export class FeedScheduler implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async pollOne(feed: FeedEntity): Promise<void> {
+    if (this.stopped) return; // claimed but not started: the lease runs out and it is polled after restart
     try {
       const result = await this.poller.poll(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, (ids) => this.articles.existingIds(ids));
       const { newArticles } = await this.ingestion.record(feed, result);

@@ -1,8 +1,13 @@
 import { DEFAULT_SCHEDULE_POLICY, nextCheck, PollResult } from '@stancewatch/feeds';
 import { FeedEntity, FeedPollState } from '@stancewatch/persistence';
 
+export interface PollScheduleOptions {
+  /** Failures in a row after which the feed is disabled (FEED_MAX_CONSECUTIVE_FAILURES). */
+  maxConsecutiveFailures?: number;
+}
+
 /** The feed's state after a poll: the library's scheduling policy decides when to look next. */
-export function nextPollState(feed: FeedEntity, result: PollResult, newArticles: number, now: Date): FeedPollState {
+export function nextPollState(feed: FeedEntity, result: PollResult, newArticles: number, now: Date, options: PollScheduleOptions = {}): FeedPollState {
   const decision = nextCheck(
     { intervalMs: feed.intervalSeconds * 1000, consecutiveFailures: feed.consecutiveErrors },
     {
@@ -15,19 +20,27 @@ export function nextPollState(feed: FeedEntity, result: PollResult, newArticles:
       error: result.error ?? null,
     },
     now,
-    { ...DEFAULT_SCHEDULE_POLICY, minIntervalMs: Math.min(DEFAULT_SCHEDULE_POLICY.minIntervalMs, feed.intervalSeconds * 1000) },
+    {
+      ...DEFAULT_SCHEDULE_POLICY,
+      // an admin who sets a short interval means it; the policy's floor only guards the default
+      minIntervalMs: Math.min(DEFAULT_SCHEDULE_POLICY.minIntervalMs, feed.intervalSeconds * 1000),
+      maxConsecutiveFailures: options.maxConsecutiveFailures ?? DEFAULT_SCHEDULE_POLICY.maxConsecutiveFailures,
+    },
   );
   const failed = result.outcome === 'error' || result.outcome === 'gone';
   return {
-    title: result.feed?.title ?? feed.title,
+    title: result.feed?.title || feed.title,
     status: decision.disabled ? 'disabled' : undefined,
+    disabledReason: decision.disabled ? decision.disabledReason : undefined,
+    disabledAt: decision.disabled ? now : undefined,
     etag: result.http.etag,
     lastModified: result.http.lastModified,
     lastFetchedAt: now,
     lastNewItemAt: newArticles > 0 ? now : feed.lastNewItemAt,
+    // a disabled feed is never claimed; keeping a date avoids a NULL in a NOT NULL column
     nextCheckAt: decision.nextCheckAt ?? now,
     consecutiveErrors: decision.consecutiveFailures,
-    lastError: decision.disabled ? decision.disabledReason : failed ? (result.error ?? 'unknown error') : null,
+    lastError: failed ? (result.error ?? 'unknown error') : null,
     itemsSeenDelta: newArticles,
   };
 }

@@ -43,6 +43,13 @@ export class FeedEntity {
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
 
+  /** Why polling stopped (N failures in a row, HTTP 410), in plain words; null unless disabled. */
+  @Column({ name: 'disabled_reason', type: 'text', nullable: true })
+  disabledReason!: string | null;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
   @Column({ name: 'items_seen', type: 'integer', default: 0 })
   itemsSeen!: number;
 

@@ -10,6 +10,8 @@ export interface NewFeed {
 export interface FeedPollState {
   title?: string | null;
   status?: FeedStatus;
+  disabledReason?: string | null;
+  disabledAt?: Date | null;
   etag?: string | null;
   lastModified?: string | null;
   lastFetchedAt?: Date;
@@ -43,8 +45,8 @@ export class FeedRepository {
 
   async setStatus(id: string, status: FeedStatus): Promise<FeedEntity | null> {
     const patch: Partial<FeedEntity> = { status };
-    // resuming a feed also clears its failure streak and checks it soon
-    if (status === 'active') Object.assign(patch, { consecutiveErrors: 0, nextCheckAt: new Date() });
+    // resuming a feed (paused or disabled) clears its failure streak and the flag, and checks it soon
+    if (status === 'active') Object.assign(patch, { consecutiveErrors: 0, nextCheckAt: new Date(), disabledReason: null, disabledAt: null });
     await this.dataSource.getRepository(FeedEntity).update({ id }, patch);
     return this.get(id);
   }
