@@ -1,4 +1,4 @@
-import { Article, fetchFullText, HttpFetcher, pollFeed, PollResult, SsrfGuard } from '@stancewatch/feeds';
+import { Article, fetchFullText, HttpFetcher, pollFeed, PollResult, Resolver, SsrfGuard } from '@stancewatch/feeds';
 import { AppConfig } from '@stancewatch/platform';
 
 /** One poll of one feed, with full page text fetched for new summary-only items. */
@@ -13,8 +13,9 @@ export interface FeedPollResult extends PollResult {
 export class FeedPoller {
   private readonly fetcher: HttpFetcher;
 
-  constructor(config: Pick<AppConfig, 'ssrfAllowList'>) {
-    this.fetcher = new HttpFetcher({ guard: new SsrfGuard({ allowList: config.ssrfAllowList }) });
+  /** `resolver` replaces system DNS (tests and benches: keep every name on loopback or unresolvable). */
+  constructor(config: Pick<AppConfig, 'ssrfAllowList'>, resolver?: Resolver) {
+    this.fetcher = new HttpFetcher({ guard: new SsrfGuard({ allowList: config.ssrfAllowList, resolver }) });
   }
 
   /** `isKnown` says which article ids are stored already, so their pages are not fetched again. */
