@@ -145,7 +145,7 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
     if (prev && OBLIQUE.has(prev)) g.prep = prev;
     return g;
   }
-  if (prev && OBLIQUE.has(prev) && !(prev === 'with' && toks[end] && (/(ed|ing)$/.test(toks[end].lower) || toks[end].lower === 'to') && toks[end].pos === 'VERB') && !(prev === 'of' && p > 0 && /^(government|leaders?|president|ministers?|parliament)$/.test(toks[p - 1].lower))) {
+  if (prev && OBLIQUE.has(prev) && !(prev === 'with' && toks[end] && (/(ed|ing)$/.test(toks[end].lower) || toks[end].lower === 'to') && toks[end].pos === 'VERB') && !(prev === 'of' && p > 0 && /^(governments?|leaders?|presidents?|ministers?|parliaments?|juntas?|rulers)$/.test(toks[p - 1].lower))) {
     g.slot = 'oblique';
     g.prep = prev;
     return g;
@@ -171,6 +171,8 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
       if (close > 0 && close - q <= 12) q = close + 1;
     }
   }
+  // "Mali and Niger on Wednesday rejected": a date between subject and verb
+  if (toks[q]?.lower === 'on' && toks[q + 1] && /day$/i.test(toks[q + 1].text)) q += 2;
   if (isVerbLike(end) || isVerbLike(q)) g.slot = 'subject';
   end = Math.max(end, 0);
   return g;

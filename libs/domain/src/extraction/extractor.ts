@@ -198,9 +198,13 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (c.cat !== 'contribution-noun' && !ownVerb(toks, c.start, resolved)) continue;
       if (c.cat === 'contribution-noun') {
         const det = toks[c.start - 1]?.lower;
-        if (det === 'any' || det === 'no' || toks[c.start - 2]?.lower === 'any') continue;
+        if (det === 'any' || det === 'no' || toks[c.start - 2]?.lower === 'any' || toks[c.start - 3]?.lower === 'any') continue;
         if (who.how === 'possessor' && who.group.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
       }
+      // "if the United States offered ...": a hypothetical, not a pledge
+      let b = who.group.start - 1;
+      while (b >= 0 && ['the', 'a', 'an'].includes(toks[b].lower)) b--;
+      if (who.how === 'subject' && b >= 0 && ['if', 'unless', 'once', 'whether', 'should', 'when', 'until'].includes(toks[b].lower)) continue;
       const from = who.how === 'subject' ? who.group.end : cl.start;
       const window = ccues.filter((x) => x.start >= from && x.start < c.start + 1);
       let type: PositionEventType = 'pledge-announced';
@@ -209,6 +213,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       else if (window.some((x) => x.cat === 'refused') || negatedBefore(toks, c.start, from)) type = 'pledge-refused';
       else if (window.some((x) => x.cat === 'considered' && modalOk(toks, x))) type = 'pledge-considered';
       if (demandBefore && type === 'pledge-announced') type = 'demand-made';
+      // "would only send troops under a UN mandate": the contribution is conditional
+      if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t) => t.lower === 'only')) type = 'condition-set';
       if (window.some((x) => x.cat === 'red-line-stated')) continue;
       candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.cat === 'contribution-strong' || type !== 'pledge-announced' });
     }
@@ -225,19 +231,27 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         // a bare noun is an event only with its actor attached (U.S. support, Russian demands)
         if (t.pos === 'NOUN' && !isVerbLikeAt(toks, c.start, resolved)) {
           const att = attached(resolved, c.start);
-          if (att) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
+          // "Ukraine's troop demand didn't spring up overnight": talked about, not stated here
+          if (att && !isVerbLike(c.end)) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
           continue;
         }
         if (t.pos === 'ADV' || t.pos === 'ADP') continue;
       }
       // "has not yet confirmed ... to accept": a negated support/demand is no statement of it
-      if ((type === 'support-expressed' || type === 'demand-made') && negatedBefore(toks, c.start, cl.start)) continue;
+      if ((type === 'support-expressed' || type === 'demand-made') && negatedBefore(toks, c.start, cl.start, 14)) continue;
       // participles used as adjectives describe, they don't state: "UN-mandated forces"
       const att = (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && !single)) ? attached(resolved, c.start) : null;
       let who = att ? { group: att, how: 'possessor' as const } : subjectFor(c.start);
+      // a quoted demand, threat or stance is the quoted speaker's, whoever the quote talks about
+      if (speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start)) who = { group: speaker, how: 'speaker' };
       if (type === 'demand-made' && c.cat === 'demand-weak' && speaker && (insideQuote(toks, c.start) || reported(toks, c.start))) {
         const rep = reporterOf(toks, c.start, resolved);
         who = { group: rep ?? speaker, how: 'speaker' };
+      }
+      // "Seoul had crossed a red line": the one who says so draws the line, not the one crossing it
+      if (type === 'red-line-stated' && !att && toks.slice(Math.max(0, c.start - 3), c.start).some((x) => x.lemma === 'cross')) {
+        const rep = reporterOf(toks, c.start, resolved);
+        who = rep && rep !== who.group ? { group: rep, how: 'speaker' } : { group: null, how: 'subject' };
       }
       if (!who.group) continue;
       candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.end - c.start > 1 });
@@ -249,7 +263,12 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const noun = c.phrase;
       const type = nominalType(noun);
       if (!type) continue;
-      if (type.startsWith('pledge') && !assetsIn(cl.start, cl.end).length && !has('mission')) continue;
+      if (type.startsWith('pledge')) {
+        if (!assetsIn(cl.start, cl.end).length && !has('mission')) continue;
+        // "any French troop deployment": hypothetical, and a demonym alone does not pledge
+        if (toks.slice(Math.max(cl.start, c.start - 3), c.start).some((t) => t.lower === 'any' || t.lower === 'no')) continue;
+        if (att && att.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
+      }
       if (att) {
         candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
         continue;
@@ -340,10 +359,10 @@ function hasObject(toks: Token[], from: number, to: number): boolean {
   return false;
 }
 
-function negatedBefore(toks: Token[], i: number, from: number): boolean {
-  for (let k = i - 1; k >= Math.max(from, i - 8); k--) {
+function negatedBefore(toks: Token[], i: number, from: number, reach = 8): boolean {
+  for (let k = i - 1; k >= Math.max(from, i - reach); k--) {
     const l = toks[k].lemma;
-    if (l === 'not' || l === 'never' || toks[k].lower === "n't") return true;
+    if (l === 'not' || l === 'never' || l === 'deny' || toks[k].lower === "n't") return true;
   }
   return false;
 }
@@ -389,6 +408,7 @@ function findSpeaker(toks: Token[], groups: ActorGroup[]): ActorGroup | null {
   const lx = lexicon();
   // "..., Zelensky stated" / "said Ruto" / "according to Kenya's foreign ministry"
   for (const g of groups) {
+    if (g.slot === 'oblique' || g.slot === 'modifier') continue;
     const next = toks[g.end];
     const prev = toks[g.start - 1];
     const prev2 = toks[g.start - 2];
@@ -480,9 +500,17 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     const found = findKind(toks, cand.cue.start, toks.length);
     // "insists on X, rejecting UN-mandated forces": the mandate is what is rejected, not demanded
     const mandate = found && !toks.slice(cand.cue.end, found.at).some((t) => ['reject', 'oppose', 'dismiss', 'refuse'].includes(t.lemma)) ? found : null;
-    if (mandate && (type === 'demand-made' || toks.slice(cand.cue.start, cl.end).some((t) => t.lower === 'without' || t.lower === 'sans'))) {
+    const without = toks.findIndex((t, k) => k > cand.cue.start && k < cl.end && (t.lower === 'without' || t.lower === 'sans'));
+    if (mandate && type === 'demand-made') {
       type = 'condition-set';
       conditions.push({ text: mandate.text, kind: mandate.kind });
+    } else if (type === 'opposition-expressed' && without > 0) {
+      // "would oppose deployment without a UN mandate", "rejects withdrawals sans guarantees"
+      const k = anyKind(toks, without + 1, Math.min(cl.end, without + 6));
+      if (k) {
+        type = 'condition-set';
+        conditions.push({ text: s.text.slice(toks[without].start - s.start, toks[Math.min(cl.end, without + 6) - 1].end - s.start), kind: k });
+      }
     }
   } else if (type === 'demand-made' && conditions.some((c) => c.kind === 'un-mandate' || c.kind === 'parliament-approval')) type = 'condition-set';
   if (cand.cue.cat === 'condition-set' && conditions.length === 0) {
@@ -548,6 +576,13 @@ function findKind(toks: Token[], from: number, to: number): { kind: ConditionKin
         }
       }
   }
+  return null;
+}
+
+function anyKind(toks: Token[], from: number, to: number): ConditionKind | null {
+  const lx = lexicon();
+  for (let k = from; k < to; k++)
+    for (const key of [toks[k].lower, toks[k].lemma]) for (const ph of lx.conditionKinds.candidates(key)) if (walk(ph.tokens, toks, k, 0) > 0) return ph.value as ConditionKind;
   return null;
 }
 

@@ -68,6 +68,8 @@ export interface Lexicon {
   speechVerbs: Set<string>;
   lightVerbs: Set<string>;
   genericForces: Set<string>;
+  /** 3-4 letter word prefixes of every cue that can start an event; a line with none is skipped before NLP */
+  triggers: Set<string>;
 }
 
 export type CueCategory =
@@ -189,6 +191,16 @@ export function lexicon(): Lexicon {
   const approximators = new PhraseIndex<true>();
   for (const v of asd.approximators) approximators.add(compile(v), true);
 
+  const triggers = new Set<string>(['sent', 'gave', 'giv', 'led', 'kept', 'put', 'eyed', 'eyes', 'drew', 'back', 'must', 'has', 'have']);
+  const TRIGGER_CATS = new Set<CueCategory>(['contribution', 'contribution-strong', 'contribution-noun', 'red-line-stated', 'demand-made', 'demand-weak', 'condition-set', 'support-expressed', 'opposition-expressed', 'nominal', 'considered', 'refused']);
+  for (const list of [cd.contribution.verbs, cd.contribution.nouns, cd.weakDemand.phrases, cd.nominalTypes.nouns, cd.modality.considered, cd.modality.refused, ...Object.values(cd.types)]) {
+    for (const phrase of list) {
+      const first = phrase.toLowerCase().split(/\s+/)[0];
+      if (first.includes('|')) first.split('|').forEach((f) => triggers.add(f.slice(0, 4)));
+      else triggers.add(first.slice(0, 4));
+    }
+  }
+  void TRIGGER_CATS;
   cached = {
     actors,
     govNouns,
@@ -204,6 +216,7 @@ export function lexicon(): Lexicon {
     speechVerbs: new Set(cd.speechVerbs),
     lightVerbs: new Set([...cd.nominalTypes.lightVerbs, 'converge']),
     genericForces: new Set(asd.genericForces),
+    triggers,
   };
   return cached;
 }

@@ -1,6 +1,17 @@
 // From clean article text to the sentences worth reading: headings, table rows and the page
 // furniture after "Related Articles" are dropped; list items are kept without their bullet.
+import { lexicon } from './lexicon';
 import { sentencesOf, type Token } from './nlp';
+
+/** Cheap pre-check: does any word of the line start like a cue that can trigger an event? */
+function mayState(line: string): boolean {
+  const triggers = lexicon().triggers;
+  for (const w of line.toLowerCase().split(/[^\p{L}']+/u)) {
+    if (w.length < 2) continue;
+    if (triggers.has(w.slice(0, 4)) || triggers.has(w.slice(0, 3)) || triggers.has(w)) return true;
+  }
+  return false;
+}
 
 export interface Sentence {
   text: string;
@@ -44,6 +55,8 @@ export function sentences(clean: string): Sentence[] {
     if (BOILERPLATE_START.test(line) && bodySeen > 2) break;
     if (FURNITURE.test(line)) continue;
     if (isTableRow(rawLine)) continue;
+    // interview questions ask, they state nothing
+    if (/^(q|question)\s*[:.]/i.test(line)) continue;
     const bullet = line.match(BULLET);
     if (!bullet && isHeading(line)) continue;
     if (/^[—–-]+$/.test(line)) continue;
@@ -52,8 +65,9 @@ export function sentences(clean: string): Sentence[] {
     if (!body) continue;
     paragraph++;
     bodySeen++;
+    if (!mayState(body)) continue;
     for (const toks of mergeQuotes(sentencesOf(body, lineStart + lead))) {
-      if (!toks.length) continue;
+      if (!toks.length || toks[toks.length - 1].text === '?') continue;
       const start = toks[0].start;
       const end = toks[toks.length - 1].end;
       out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet });
