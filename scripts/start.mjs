@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVICES = ['api', 'ingestor', 'extractor', 'projector'];
+const SERVICES = ['api', 'ingestor', 'extractor', 'projector', 'alerter'];
 const began = Date.now();
 const log = (msg) => console.log(`[start] ${msg}`);
 const cleanups = [];

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { bootstrapAlerter } from '../../apps/alerter/src/main';
 import { bootstrapApi } from '../../apps/api/src/main';
 import { bootstrapExtractor } from '../../apps/extractor/src/main';
 import { bootstrapIngestor } from '../../apps/ingestor/src/main';
@@ -36,6 +37,7 @@ export async function startStack(label: string, env: Partial<Record<EnvVar, stri
   });
   const workers: INestApplicationContext[] = [];
   // downstream first, so nothing published is waiting for a consumer group to form
+  workers.push(await bootstrapAlerter(config));
   workers.push(await bootstrapProjector(config));
   workers.push(await bootstrapExtractor(config));
   const api = await bootstrapApi(config);

@@ -7,6 +7,8 @@ import { EventsController } from './events/events.controller';
 import { FeedsController } from './feeds/feeds.controller';
 import { HealthController } from './health/health.controller';
 import { PositionsController } from './positions/positions.controller';
+import { StreamController } from './subscriptions/stream.controller';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 
 @Module({})
 export class ApiModule {
@@ -14,7 +16,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [InfrastructureModule.forRoot(config, 'api'), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, FeedsController, EventsController, PositionsController],
+      controllers: [HealthController, FeedsController, EventsController, PositionsController, SubscriptionsController, StreamController],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }, AdminKeyBootstrap],
     };
   }

@@ -32,6 +32,8 @@ const schema = z.object({
   issuesFile: z.string().nullable(),
   outboxPollMs: intFrom('OUTBOX_POLL_MS', 10),
   consumerMaxAttempts: intFrom('CONSUMER_MAX_ATTEMPTS', 1),
+  webhookRetryBaseMs: intFrom('WEBHOOK_RETRY_BASE_MS', 10),
+  webhookRetryMaxSeconds: intFrom('WEBHOOK_RETRY_MAX_SECONDS', 1),
 });
 
 export type AppConfig = z.infer<typeof schema>;
@@ -58,6 +60,8 @@ export const ENV_VARS = [
   'ISSUES_FILE',
   'OUTBOX_POLL_MS',
   'CONSUMER_MAX_ATTEMPTS',
+  'WEBHOOK_RETRY_BASE_MS',
+  'WEBHOOK_RETRY_MAX_SECONDS',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 
@@ -84,6 +88,8 @@ const ENV_NAME_OF: Record<string, EnvVar> = {
   issuesFile: 'ISSUES_FILE',
   outboxPollMs: 'OUTBOX_POLL_MS',
   consumerMaxAttempts: 'CONSUMER_MAX_ATTEMPTS',
+  webhookRetryBaseMs: 'WEBHOOK_RETRY_BASE_MS',
+  webhookRetryMaxSeconds: 'WEBHOOK_RETRY_MAX_SECONDS',
 };
 
 export function loadConfig(rawEnv: Partial<Record<EnvVar, string | undefined>> = process.env): AppConfig {
@@ -111,6 +117,8 @@ export function loadConfig(rawEnv: Partial<Record<EnvVar, string | undefined>> =
     issuesFile: env.ISSUES_FILE || null,
     outboxPollMs: env.OUTBOX_POLL_MS ?? 200,
     consumerMaxAttempts: env.CONSUMER_MAX_ATTEMPTS ?? 5,
+    webhookRetryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 10_000,
+    webhookRetryMaxSeconds: env.WEBHOOK_RETRY_MAX_SECONDS ?? 86_400,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${ENV_NAME_OF[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`).join('; ');

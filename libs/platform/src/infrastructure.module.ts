@@ -3,6 +3,7 @@ import { Kafka } from 'kafkajs';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { createKafka, ensureTopics, MessageProducer } from '@stancewatch/messaging';
+import { AlertDeliveryRepository, AlertOccurrenceRepository, AlertSubscriptionRepository } from '@stancewatch/persistence';
 import { ApiKeyRepository, ArticleRepository, ConsumerOffsetRepository, createDataSource, EventStoreRepository, FeedRepository, OutboxRepository, ReadModelRepository } from '@stancewatch/persistence';
 import { AppConfig } from './config';
 import { CONFIG, KAFKA, SERVICE_NAME } from './tokens';
@@ -36,7 +37,7 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, OnApplicationSh
   }
 }
 
-const REPOSITORIES = [FeedRepository, ArticleRepository, ConsumerOffsetRepository, EventStoreRepository, ReadModelRepository, ApiKeyRepository];
+const REPOSITORIES = [FeedRepository, ArticleRepository, ConsumerOffsetRepository, EventStoreRepository, ReadModelRepository, ApiKeyRepository, AlertSubscriptionRepository, AlertDeliveryRepository, AlertOccurrenceRepository];
 
 /**
  * Config, logging, Postgres and Kafka for one service. The persistence and messaging libs stay

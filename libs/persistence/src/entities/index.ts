@@ -1,3 +1,6 @@
+import { AlertDeliveryEntity } from './alert-delivery.entity';
+import { AlertOccurrenceEntity } from './alert-occurrence.entity';
+import { AlertSubscriptionEntity } from './alert-subscription.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { ArticleEntity } from './article.entity';
 import { ConsumerOffsetEntity } from './consumer-offset.entity';
@@ -9,6 +12,9 @@ import { StoredEventEntity } from './stored-event.entity';
 
 export { ApiKeyEntity, ArticleEntity, ConsumerOffsetEntity, CurrentPositionEntity, FeedEntity, OutboxMessageEntity, PositionEventViewEntity, StoredEventEntity };
 export type { ApiRole } from './api-key.entity';
+export { AlertDeliveryEntity, AlertOccurrenceEntity, AlertSubscriptionEntity };
+export type { AlertChannel, AlertFilter } from './alert-subscription.entity';
+export type { AlertDeliveryStatus } from './alert-delivery.entity';
 export type { FeedStatus } from './feed.entity';
 
-export const ENTITIES = [FeedEntity, ArticleEntity, OutboxMessageEntity, StoredEventEntity, ConsumerOffsetEntity, PositionEventViewEntity, CurrentPositionEntity, ApiKeyEntity];
+export const ENTITIES = [FeedEntity, ArticleEntity, OutboxMessageEntity, StoredEventEntity, ConsumerOffsetEntity, PositionEventViewEntity, CurrentPositionEntity, ApiKeyEntity, AlertSubscriptionEntity, AlertDeliveryEntity, AlertOccurrenceEntity];

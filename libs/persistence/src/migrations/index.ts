@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run cli -- migration:generate Name` writes new ones from entity changes.
 import { Initial1795300818915 } from './1795300818915-Initial';
+import { Alerts1795301224759 } from './1795301224759-Alerts';
 import { FeedDisabledReason1795301167693 } from './1795301167693-FeedDisabledReason';
 
-export const MIGRATIONS: Function[] = [Initial1795300818915, FeedDisabledReason1795301167693];
+export const MIGRATIONS: Function[] = [Initial1795300818915, FeedDisabledReason1795301167693, Alerts1795301224759];

@@ -1,3 +1,6 @@
+export * from './alert-delivery.repository';
+export * from './alert-occurrence.repository';
+export * from './alert-subscription.repository';
 export * from './api-key.repository';
 export * from './article.repository';
 export * from './consumer-offset.repository';

@@ -1,0 +1,126 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { Agent, request } from 'undici';
+import { SsrfGuard } from '@stancewatch/feeds';
+import { AlertDeliveryRepository, ClaimedDelivery } from '@stancewatch/persistence';
+import { AppConfig, CONFIG } from '@stancewatch/platform';
+import { deliveriesByOutcome, deliveryLatency } from './metrics';
+import { nextAttemptAt, RetrySchedule } from './retry-schedule';
+import { signedHeaders } from './signing';
+
+const BATCH = 50;
+/** A claimed row is retried after this long if the worker died mid-send. */
+const LEASE_MS = 60_000;
+const POLL_MS = 100;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * Sends pending webhook deliveries: signed POSTs through an SSRF-guarded agent (every connection's
+ * resolved address is checked, not only the URL at subscription time), retried with exponential
+ * backoff until the schedule's horizon, then marked failed for an analyst to retry.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly agent: Agent;
+  private readonly schedule: RetrySchedule;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private pendingWake = false;
+
+  constructor(
+    @Inject(CONFIG) config: AppConfig,
+    private readonly deliveries: AlertDeliveryRepository,
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext('alerter.delivery');
+    this.agent = new SsrfGuard({ allowList: config.ssrfAllowList }).createAgent({ connect: { timeout: REQUEST_TIMEOUT_MS }, connections: 16 });
+    this.schedule = { baseMs: config.webhookRetryBaseMs, maxSeconds: config.webhookRetryMaxSeconds };
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.agent.close().catch(() => undefined);
+  }
+
+  /** A consumer just committed new deliveries: look now rather than at the next poll. */
+  nudge(): void {
+    if (this.wake) this.wake();
+    else this.pendingWake = true;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let claimed = 0;
+      try {
+        const due = await this.deliveries.claimDue(BATCH, LEASE_MS);
+        claimed = due.length;
+        await Promise.all(due.map((delivery) => this.send(delivery)));
+        failures = 0;
+      } catch (err) {
+        failures++;
+        this.logger.warn({ err: String(err), failures }, 'delivery loop failed; will retry');
+      }
+      if (claimed === BATCH || !this.running) continue;
+      if (this.pendingWake) {
+        this.pendingWake = false;
+        continue;
+      }
+      const delay = failures ? Math.min(POLL_MS * 2 ** failures, 10_000) : POLL_MS;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<void> {
+    const body = JSON.stringify(delivery.payload);
+    let outcome: { status: number | null; error: string };
+    try {
+      const response = await request(delivery.url, {
+        method: 'POST',
+        body,
+        headers: { ...signedHeaders(delivery.secret, delivery.id, body), 'user-agent': 'stancewatch-alerter/0.1' },
+        dispatcher: this.agent,
+        headersTimeout: REQUEST_TIMEOUT_MS,
+        bodyTimeout: REQUEST_TIMEOUT_MS,
+      });
+      await response.body.dump().catch(() => undefined);
+      if (response.statusCode >= 200 && response.statusCode < 300) {
+        await this.deliveries.markDelivered(delivery.id, response.statusCode);
+        deliveriesByOutcome.inc({ channel: 'webhook', outcome: 'delivered' });
+        deliveryLatency.observe({ channel: 'webhook' }, (Date.now() - new Date(delivery.createdAt).getTime()) / 1000);
+        return;
+      }
+      outcome = { status: response.statusCode, error: `receiver answered HTTP ${response.statusCode}` };
+    } catch (err) {
+      outcome = { status: null, error: (err as Error).message || String(err) };
+    }
+    const next = nextAttemptAt(this.schedule, delivery.attempts, new Date(delivery.firstAttemptAt));
+    await this.deliveries.markAttemptFailed(delivery.id, outcome, next);
+    deliveriesByOutcome.inc({ channel: 'webhook', outcome: next ? 'retry' : 'failed' });
+    // the URL's host only: query strings may carry tokens
+    this.logger.warn({ deliveryId: delivery.id, subscriptionId: delivery.subscriptionId, host: safeHost(delivery.url), attempt: delivery.attempts, error: outcome.error, giveUp: !next }, 'webhook delivery failed');
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '?';
+  }
+}
