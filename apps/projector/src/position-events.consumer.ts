@@ -54,15 +54,21 @@ export class PositionEventsConsumer implements OnApplicationBootstrap, OnApplica
 
   async applyBatch(messages: DecodedMessage<PositionEvent>[]): Promise<void> {
     const { topic, partition } = messages[0];
-    const applied = await this.dataSource.transaction(async (manager) => {
+    let applied: number;
+    try {
+      applied = await this.dataSource.transaction(async (manager) => {
       const next = await this.offsets.lockNext(manager, this.groupId, topic, partition);
       const fresh = messages.filter((m) => BigInt(m.offset) >= next);
       if (fresh.length === 0) return 0;
-      let count = 0;
-      for (const message of fresh) if (await this.projection.apply(manager, message.value)) count++;
+      const count = await this.projection.applyBatch(manager, fresh.map((m) => m.value));
       await this.offsets.advance(manager, this.groupId, topic, partition, BigInt(fresh[fresh.length - 1].offset) + 1n);
       return count;
-    });
+      });
+    } catch (err) {
+      // the rolled-back writes were already folded into the cached projections
+      this.projection.forget();
+      throw err;
+    }
     if (applied) {
       this.outboxPublisher.nudge();
       this.logger.debug({ partition, applied }, 'batch projected');

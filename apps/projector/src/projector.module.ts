@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, InfrastructureModule, OutboxPublisher } from '@stancewatch/platform';
 import { PositionEventsConsumer } from './position-events.consumer';
 import { PositionProjectionService } from './position-projection.service';
-import { StanceProjection } from './stance-projection';
 
 @Module({})
 export class ProjectorModule {
@@ -10,7 +9,7 @@ export class ProjectorModule {
     return {
       module: ProjectorModule,
       imports: [InfrastructureModule.forRoot(config, 'projector')],
-      providers: [StanceProjection, PositionProjectionService, OutboxPublisher, PositionEventsConsumer],
+      providers: [PositionProjectionService, OutboxPublisher, PositionEventsConsumer],
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './entities';
 export * from './data-source';
 export * from './schema';
 export * from './repositories';
+export * from './projection-rebuild';

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** Read model: every extracted statement, browsable with evidence, sources and confidence. */
 @Entity({ name: 'rm_events' })
 @Index('IDX_rm_events_actor_stated', ['actor', 'statedOn'])
+@Index('IDX_rm_events_article', ['articleId'])
 export class PositionEventViewEntity {
   @PrimaryColumn({ name: 'event_id', type: 'uuid' })
   eventId!: string;
@@ -48,4 +49,16 @@ export class PositionEventViewEntity {
 
   @Column({ name: 'global_position', type: 'bigint' })
   globalPosition!: string;
+
+  /** The corroborated statement this report belongs to; null when superseded. */
+  @Index('IDX_rm_events_occurrence')
+  @Column({ name: 'occurrence_id', type: 'uuid', nullable: true })
+  occurrenceId!: string | null;
+
+  @Column({ name: 'extractor_version', type: 'text' })
+  extractorVersion!: string;
+
+  /** A newer extraction of the same article replaced this report; it counts nowhere. */
+  @Column({ type: 'boolean', default: false })
+  superseded!: boolean;
 }

@@ -2,5 +2,6 @@
 import { Initial1795300818915 } from './1795300818915-Initial';
 import { Alerts1795301224759 } from './1795301224759-Alerts';
 import { FeedDisabledReason1795301167693 } from './1795301167693-FeedDisabledReason';
+import { ProjectionReadModels1795301389564 } from './1795301389564-ProjectionReadModels';
 
-export const MIGRATIONS: Function[] = [Initial1795300818915, FeedDisabledReason1795301167693, Alerts1795301224759];
+export const MIGRATIONS: Function[] = [Initial1795300818915, FeedDisabledReason1795301167693, Alerts1795301224759, ProjectionReadModels1795301389564];

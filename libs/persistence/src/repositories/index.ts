@@ -8,3 +8,5 @@ export * from './event-store.repository';
 export * from './feed.repository';
 export * from './outbox.repository';
 export * from './read-model.repository';
+export * from './projection-store';
+export * from './projection-rows';

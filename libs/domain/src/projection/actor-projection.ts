@@ -1,0 +1,174 @@
+import { Asset, Condition, PositionEventType, Quantity } from '@stancewatch/domain/catalogue';
+import { createOccurrence, findMatchingOccurrence, mergeReport, Occurrence, occurrenceKey, Report, toStanceEvent } from '../stance/corroboration';
+import { buildPledgeLedger, PledgeLedger } from '../stance/pledge-ledger';
+import { RedLineSummary, summariseRedLines } from '../stance/red-lines';
+import { CurrentPosition, PositionChange, StanceInterval, StanceStream, StanceTimeline, stanceStreamId } from '../stance/stance-timeline';
+
+/** One extracted statement as the projections see it (the wire envelope, flattened). */
+export interface ProjectionInput {
+  eventId: string;
+  type: PositionEventType;
+  actor: string;
+  actorRole: string | null;
+  target: string[];
+  asset: Asset[];
+  quantity: Quantity | null;
+  conditions: Condition[];
+  statedOn: string | null;
+  observedAt: string;
+  evidence: string;
+  articleId: string;
+  url: string | null;
+  confidence: number | null;
+}
+
+export interface AppliedStatement {
+  occurrenceId: string;
+  /** false when the same article had already reported it: nothing changed. */
+  changed: boolean;
+  changes: PositionChange[];
+  /** Stance streams (`stanceStreamId`) whose position or history may have moved. */
+  touchedStreams: string[];
+}
+
+export interface StreamState {
+  stream: StanceStream;
+  streamId: string;
+  current: CurrentPosition;
+  history: StanceInterval[];
+}
+
+/**
+ * Everything one actor has said, projected: statements merged into corroborated occurrences,
+ * one stance timeline per role × issue, and the pledge and red-line ledgers derived from them.
+ * Plain TypeScript, so the live projector and the rebuild fold events exactly the same way.
+ */
+export class ActorProjection {
+  private readonly byKey = new Map<string, Occurrence[]>();
+  private readonly occurrences = new Map<string, Occurrence>();
+  private readonly issuesOf = new Map<string, string[]>();
+  private readonly timelines = new Map<string, StanceTimeline>();
+  private readonly eventOccurrence = new Map<string, string>();
+
+  constructor(
+    readonly actor: string,
+    private readonly assignIssues: (occurrence: Occurrence) => string[],
+  ) {}
+
+  get size(): number {
+    return this.eventOccurrence.size;
+  }
+
+  occurrenceOfEvent(eventId: string): string | undefined {
+    return this.eventOccurrence.get(eventId);
+  }
+
+  /** Which occurrence each report was merged into. */
+  eventOccurrences(): { eventId: string; occurrenceId: string }[] {
+    return [...this.eventOccurrence].map(([eventId, occurrenceId]) => ({ eventId, occurrenceId }));
+  }
+
+  occurrence(id: string): Occurrence | undefined {
+    return this.occurrences.get(id);
+  }
+
+  issuesOfOccurrence(id: string): string[] {
+    return this.issuesOf.get(id) ?? [];
+  }
+
+  apply(input: ProjectionInput): AppliedStatement {
+    if (input.actor !== this.actor) throw new Error(`statement ${input.eventId} is ${input.actor}'s, not ${this.actor}'s`);
+    const known = this.eventOccurrence.get(input.eventId);
+    if (known) return { occurrenceId: known, changed: false, changes: [], touchedStreams: [] };
+    const report: Report = { ...input };
+    const key = occurrenceKey(report);
+    const candidates = this.byKey.get(key) ?? [];
+    const match = findMatchingOccurrence(report, candidates);
+    if (!match) {
+      const occurrence = createOccurrence(report);
+      candidates.push(occurrence);
+      this.byKey.set(key, candidates);
+      this.occurrences.set(occurrence.occurrenceId, occurrence);
+      this.eventOccurrence.set(input.eventId, occurrence.occurrenceId);
+      const issues = this.assignIssues(occurrence);
+      this.issuesOf.set(occurrence.occurrenceId, issues);
+      const changes: PositionChange[] = [];
+      const touched: string[] = [];
+      for (const issue of issues) {
+        const { timeline, id } = this.timeline(occurrence, issue);
+        changes.push(...timeline.apply(toStanceEvent(occurrence, issue)));
+        touched.push(id);
+      }
+      return { occurrenceId: occurrence.occurrenceId, changed: true, changes, touchedStreams: touched };
+    }
+    this.eventOccurrence.set(input.eventId, match.occurrenceId);
+    const { occurrence, isNewSource, revised } = mergeReport(match, report);
+    if (!isNewSource) return { occurrenceId: match.occurrenceId, changed: false, changes: [], touchedStreams: [] };
+    candidates[candidates.indexOf(match)] = occurrence;
+    this.occurrences.set(occurrence.occurrenceId, occurrence);
+    // a corroborating report can widen the targets, and so the issues; an issue once assigned stays
+    const before = this.issuesOf.get(occurrence.occurrenceId) ?? [];
+    const issues = [...new Set([...before, ...this.assignIssues(occurrence)])];
+    this.issuesOf.set(occurrence.occurrenceId, issues);
+    const changes: PositionChange[] = [];
+    const touched: string[] = [];
+    for (const issue of issues) {
+      const { timeline, id } = this.timeline(occurrence, issue);
+      const event = toStanceEvent(occurrence, issue);
+      if (!timeline.has(occurrence.occurrenceId)) changes.push(...timeline.apply(event));
+      else if (revised) changes.push(...timeline.revise(event));
+      else timeline.recordSources(occurrence.occurrenceId, occurrence.sourceCount);
+      touched.push(id);
+    }
+    return { occurrenceId: occurrence.occurrenceId, changed: true, changes, touchedStreams: touched };
+  }
+
+  streams(ids?: Iterable<string>): StreamState[] {
+    const wanted = ids ? [...new Set(ids)] : [...this.timelines.keys()];
+    return wanted
+      .map((id) => this.timelines.get(id))
+      .filter((timeline): timeline is StanceTimeline => timeline !== undefined)
+      .map((timeline) => ({ stream: timeline.stream, streamId: stanceStreamId(timeline.stream), current: timeline.current(), history: timeline.history() }));
+  }
+
+  allOccurrences(): Occurrence[] {
+    return [...this.occurrences.values()];
+  }
+
+  ledger(): PledgeLedger {
+    return buildPledgeLedger(this.assigned());
+  }
+
+  redLines(): RedLineSummary[] {
+    return summariseRedLines(this.assigned());
+  }
+
+  private assigned() {
+    return [...this.occurrences.values()].map((occurrence) => ({ occurrence, issues: this.issuesOf.get(occurrence.occurrenceId) ?? [] }));
+  }
+
+  private timeline(occurrence: Occurrence, issue: string): { timeline: StanceTimeline; id: string } {
+    const stream: StanceStream = { actor: occurrence.actor, actorRole: occurrence.actorRole, issue };
+    const id = stanceStreamId(stream);
+    let timeline = this.timelines.get(id);
+    if (!timeline) {
+      timeline = new StanceTimeline(stream);
+      this.timelines.set(id, timeline);
+    }
+    return { timeline, id };
+  }
+}
+
+/** Orders extractor versions (semver-like "1.2.10" > "1.2.9"); a newer run supersedes an older one. */
+export function compareExtractorVersions(a: string, b: string): number {
+  const pa = a.split(/[.+-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const pb = b.split(/[.+-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? 0;
+    const y = pb[i] ?? 0;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return 0;
+}
