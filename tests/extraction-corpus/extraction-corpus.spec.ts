@@ -93,6 +93,8 @@ export function scoreCorpus(dir: string): Score {
 
 const shared = join(__dirname, '../../../shared/corpus');
 const own = __dirname;
+// written before the 0.3.0 rules and never tuned on: a measurement, floors only guard against regressions
+const heldout = join(__dirname, '../extraction-heldout');
 
 describe('extraction quality on annotated corpora', () => {
   // floors sit a little under the current scores, so a regression fails here
@@ -110,9 +112,18 @@ describe('extraction quality on annotated corpora', () => {
     expect(s.statedOn[0] / Math.max(1, s.statedOn[1])).toBeGreaterThanOrEqual(0.9);
     expect(s.quantity[0] / Math.max(1, s.quantity[1])).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('held-out corpus (tests/extraction-heldout)', () => {
+    const s = scoreCorpus(heldout);
+    expect(readdirSync(heldout).filter((f) => f.endsWith('.txt')).length).toBeGreaterThanOrEqual(10);
+    expect(s.f1).toBeGreaterThanOrEqual(FLOORS.heldout.f1);
+    expect(s.p).toBeGreaterThanOrEqual(FLOORS.heldout.p);
+    expect(s.quantity[0] / Math.max(1, s.quantity[1])).toBeGreaterThanOrEqual(0.8);
+  });
 });
 
 const FLOORS = {
-  shared: { f1: 0.74, p: 0.7 },
-  own: { f1: 0.84, p: 0.86 },
+  shared: { f1: 0.83, p: 0.78 },
+  own: { f1: 0.94, p: 0.96 },
+  heldout: { f1: 0.72, p: 0.8 },
 };

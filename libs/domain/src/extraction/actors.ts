@@ -43,13 +43,16 @@ function acceptActor(toks: Token[]) {
   };
 }
 
-export function findActors(toks: Token[], isVerbLike: (i: number) => boolean): ActorGroup[] {
+export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, people?: Map<string, { code: string; role: string | null }>): ActorGroup[] {
   const lx = lexicon();
   const nps: ActorNP[] = [];
   const accept = acceptActor(toks);
   for (let i = 0; i < toks.length; ) {
     const m = matchAt(lx.actors, toks, i, false, accept);
     if (!m) {
+      // a surname introduced earlier in the article with its office
+      const p = people?.get(toks[i].lower);
+      if (p && toks[i].pos === 'PROPN' && /^\p{Lu}/u.test(toks[i].text)) nps.push({ start: i, end: i + 1, code: p.code, role: p.role, kinds: ['person'], govNoun: true });
       i++;
       continue;
     }
@@ -157,6 +160,18 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   }
   // skip an apposition or parenthesis: "Macron, post-Paris, committed", "Panot (LFI), who confirmed"
   let q = end;
+  // "Russia's ambassador to Germany said", "Russia's envoy to the U.N. Vassily Nebenzia said": the office's complement and holder
+  if (last.govNoun) {
+    if (['to', 'in', 'at'].includes(toks[q]?.lower ?? '')) {
+      let k = q + 1;
+      if (toks[k]?.lower === 'the') k++;
+      const from = k;
+      while (k < toks.length && k - from < 4 && /^\p{Lu}/u.test(toks[k].text)) k++;
+      if (k > from) q = k;
+    }
+    const from = q;
+    while (q < toks.length && q - from < 4 && toks[q].pos === 'PROPN' && /^\p{Lu}/u.test(toks[q].text)) q++;
+  }
   for (let hops = 0; hops < 2; hops++) {
     if (toks[q]?.text === '(') {
       const close = toks.findIndex((x, i) => i > q && x.text === ')');

@@ -2,6 +2,7 @@
 // type from the cue and its modality, and attach assets, quantities, targets, conditions, date.
 import type { Asset, Condition, ConditionKind, ExtractedEvent, PositionEventType, Quantity } from '../catalogue';
 import { AUX_LIKE, findActors, type ActorGroup, type ActorNP } from './actors';
+import { matchAt } from './match';
 import { datesIn } from './dates';
 import { lexicon, type CueCategory } from './lexicon';
 import type { Token } from './nlp';
@@ -23,6 +24,10 @@ interface Clause {
 interface Discourse {
   last: { code: string; role: string | null } | null;
   paragraph: number;
+  /** surnames of office holders introduced earlier in the article ("Defence Minister Hanno Pevkur" -> pevkur) */
+  people: Map<string, { code: string; role: string | null }>;
+  /** the first office holder named in the article: who answers in a Q&A */
+  interviewee: { code: string; role: string | null } | null;
 }
 
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', ':']);
@@ -72,7 +77,9 @@ function clausesOf(toks: Token[]): Clause[] {
   let start = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    const brk = CLAUSE_BREAK.has(t.lower) && (t.lower !== 'while' || t.pos === 'SCONJ') && (t.lower !== ':' || i > 2);
+    let brk = CLAUSE_BREAK.has(t.lower) && (t.lower !== 'while' || t.pos === 'SCONJ') && (t.lower !== ':' || (i > 2 && !toks.slice(0, i).every((x) => x.pos === 'PROPN' || x.pos === 'DET' || x.text === ',' || x.lower === 'and')));
+    // "welcomed the vote and urged donors ...": coordinated predicates of one subject are two statements
+    if (!brk && t.lower === 'and' && i - start > 3 && finiteVerbAt(toks, i + 1)) brk = true;
     if (brk && i > start) {
       out.push({ start, end: i });
       start = i + 1;
@@ -80,6 +87,26 @@ function clausesOf(toks: Token[]): Clause[] {
   }
   if (start < toks.length) out.push({ start, end: toks.length });
   return out;
+}
+
+// a finite verb (past or present tense, possibly after an adverb) starts a coordinated predicate
+function finiteVerbAt(toks: Token[], i: number): boolean {
+  let k = i;
+  if (toks[k]?.pos === 'ADV') k++;
+  const t = toks[k];
+  if (!t || t.pos !== 'VERB') return false;
+  if (toks[k - 1]?.lower === 'to') return false;
+  return /(ed|s)$/.test(t.lower) || /^(said|told|sent|gave|made|took|held|led|kept|put|drew|met|won|set)$/.test(t.lower);
+}
+
+/** ", which has funded ..." / ", who confirmed ...": a non-restrictive relative clause describes, it does not state */
+function inRelative(toks: Token[], i: number, from: number): boolean {
+  for (let k = i - 1; k >= from; k--) {
+    const w = toks[k].lower;
+    if (w === ',' || w === ')') return false;
+    if ((w === 'which' || w === 'who') && (toks[k - 1]?.text === ',' || toks[k - 1]?.text === '(')) return true;
+  }
+  return false;
 }
 
 const quoteCache = new WeakMap<Token[], Uint8Array>();
@@ -103,7 +130,7 @@ function insideQuote(toks: Token[], i: number): boolean {
 
 export function extractFromText(clean: string, publishedOn: string | null): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
-  const discourse: Discourse = { last: null, paragraph: -1 };
+  const discourse: Discourse = { last: null, paragraph: -1, people: new Map(), interviewee: null };
   for (const s of sentences(clean)) {
     if (s.paragraph - discourse.paragraph > 2) discourse.last = null;
     discourse.paragraph = s.paragraph;
@@ -117,7 +144,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const toks = s.tokens;
   const lx = lexicon();
   const cues = allCues(toks);
-  if (!cues.length) {
+  // "Canada: C$200 million.": a pledge list written as "actor: amount"
+  const colon = toks.findIndex((t, k) => k > 0 && k < 12 && t.text === ':');
+  if (!cues.length && colon < 0) {
+    if (TITLED_NAME.test(s.text)) learnPeople(toks, findActors(toks, () => false, discourse.people), discourse);
     updateDiscourse(toks, s, discourse);
     return [];
   }
@@ -134,10 +164,17 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     const cs = cueAt.get(k);
     return !!cs && /s$/.test(t.lower) && cs.some((c) => c.cat !== 'mission' && c.cat !== 'nominal');
   };
-  const groups = findActors(toks, isVerbLike);
+  const groups = findActors(toks, isVerbLike, discourse.people);
+  learnPeople(toks, groups, discourse);
   const resolved = groups.map((g) => ({ ...g, members: g.members.map((m) => resolveRole(m, groups, discourse)) }));
 
-  const speaker = findSpeaker(toks, resolved);
+  let speaker = findSpeaker(toks, resolved);
+  // "..., he said": the person under discussion
+  if (!speaker && discourse.last && pronounSpeaker(toks)) speaker = pseudoGroup(discourse.last);
+  // an interview answer speaks for the interviewee
+  const answer = s.answer && !!discourse.interviewee;
+  if (answer && !speaker) speaker = pseudoGroup(discourse.interviewee!);
+  const quoted = (i: number) => insideQuote(toks, i) || answer;
   const out: ExtractedEvent[] = [];
   let datesMemo: { value: string; index: number }[] | null = null;
   const dates = () => (datesMemo ??= datesIn(s.text, publishedOn));
@@ -155,7 +192,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     const subjectFor = (i: number): { group: ActorGroup | null; how: 'subject' | 'inherited' | 'pronoun' | 'speaker' | 'possessor' } => {
       const before = subjects.filter((g) => g.end <= i);
       if (before.length) return { group: before[before.length - 1], how: 'subject' };
-      if (insideQuote(toks, i) && speaker) return { group: speaker, how: 'speaker' };
+      if (quoted(i) && speaker) return { group: speaker, how: 'speaker' };
       // "France's readiness to station ...": the possessor of the clause's head noun, when close
       const poss = resolved.filter((g) => g.slot === 'possessor' && inClause(g.start) && g.end <= i && i - g.end <= 4 && !g.prep && g.start - cl.start <= 2);
       if (poss.length) return { group: poss[0], how: 'possessor' };
@@ -180,10 +217,22 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     for (const c of contrib) {
       // "European-led", "UK-funded": a compound adjective, not a verb
       if (HYPHENS.has(toks[c.start - 1]?.text ?? '')) continue;
+      // "The EU, which has funded the deployment since 2022, said ...": background, not this statement
+      if (inRelative(toks, c.start, cl.start)) continue;
       // what is given is the verb's object: assets after it in the clause
       const assets = assetsIn(c.start, cl.end);
+      // "announced $40 million in additional support": an amount of money is what is given
+      if (!assets.length && findQuantities(toks, c.end, cl.end).some((q) => /^[A-Z]{3}$/.test(q.quantity.unit ?? ''))) assets.push('money');
+      // "forces to train on each other's bases": training without trainees is no offer
+      if (c.phrase === 'train' && (toks[c.end]?.pos === 'ADP' || toks[c.end]?.pos === 'ADV' || !toks[c.end])) continue;
       const mission = has('mission', c.start);
-      if (!assets.length && !mission && c.cat !== 'contribution-strong') continue;
+      // "is expected to announce its decision": a contribution still being decided
+      const pending = lx.pending.verbs.has(c.phrase) && pendingFrame(toks, c.start);
+      const pendingObj = pending && pendingObject(toks, c.end, cl.end);
+      if (c.phrase === 'decide' && !pendingObj) continue;
+      // "said it could contribute", "would not take part": the object is the force under discussion
+      const bare = !assets.length && !mission && lx.bareVerbs.has(c.phrase) && bareOk(toks, c.end, cl.end);
+      if (!assets.length && !mission && c.cat !== 'contribution-strong' && !bare && !pendingObj) continue;
       if (!assets.length && !mission && c.cat === 'contribution-strong' && !hasObject(toks, c.end, cl.end)) continue;
       let who = subjectFor(c.start);
       if (c.cat === 'contribution-noun') {
@@ -205,14 +254,20 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       let b = who.group.start - 1;
       while (b >= 0 && ['the', 'a', 'an'].includes(toks[b].lower)) b--;
       if (who.how === 'subject' && b >= 0 && ['if', 'unless', 'once', 'whether', 'should', 'when', 'until'].includes(toks[b].lower)) continue;
+      // "demanded that Rwanda withdraw its soldiers": the demander's position, not Rwanda's
+      if (who.how === 'subject' && toks[who.group.start - 1]?.lower === 'that' && ccues.some((x) => (x.cat === 'demand-made' || x.cat === 'demand-weak') && x.end <= who.group!.start)) continue;
       const from = who.how === 'subject' ? who.group.end : cl.start;
       const window = ccues.filter((x) => x.start >= from && x.start < c.start + 1);
+      // "rejected a proposal ... to deploy troops": the contribution is what is rejected
+      if (window.some((x) => x.cat === 'opposition-expressed' && x.end - x.start === 1 && toks[x.start].pos === 'VERB')) continue;
+      if (bare && !pendingObj && !window.some((x) => x.cat === 'announced' || x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && !negatedBefore(toks, c.start, from)) continue;
       let type: PositionEventType = 'pledge-announced';
       const demandBefore = window.some((x) => x.cat === 'demand-made' || (x.cat === 'demand-weak' && reported(toks, x.start)));
       if (window.some((x) => x.cat === 'not-ruled-out')) type = 'pledge-considered';
       else if (window.some((x) => x.cat === 'refused') || negatedBefore(toks, c.start, from)) type = 'pledge-refused';
       else if (window.some((x) => x.cat === 'considered' && modalOk(toks, x))) type = 'pledge-considered';
       if (demandBefore && type === 'pledge-announced') type = 'demand-made';
+      if (pending && type === 'pledge-announced') type = 'pledge-considered';
       // "would only send troops under a UN mandate": the contribution is conditional
       if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t) => t.lower === 'only')) type = 'condition-set';
       if (window.some((x) => x.cat === 'red-line-stated')) continue;
@@ -222,11 +277,15 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     // 2. typed cues (red line, demand, condition, support, opposition)
     for (const c of ccues) {
       let type: PositionEventType | null = null;
-      if (TYPE_CATS.has(c.cat)) type = c.cat as PositionEventType;
+      if (c.cat === 'describe') type = describedAs(toks, c, cl.end);
+      else if (c.cat === 'propose') type = proposesOthers(toks, c, cl.end, ccues) ? 'demand-made' : null;
+      else if (TYPE_CATS.has(c.cat)) type = c.cat as PositionEventType;
       else if (c.cat === 'demand-weak' && (reported(toks, c.start) || insideQuote(toks, c.start))) type = 'demand-made';
       if (!type) continue;
       const single = c.end - c.start === 1;
       const t = toks[c.start];
+      // "asked whether it would take part": a question put to the actor, not a demand by it
+      if (type === 'demand-made' && t.lemma === 'ask' && ['whether', 'if', 'about', 'how', 'what', 'why'].includes(toks[c.end]?.lower ?? '')) continue;
       if ((single || t.pos === 'NOUN') && (type === 'support-expressed' || type === 'opposition-expressed' || type === 'demand-made')) {
         // a bare noun is an event only with its actor attached (U.S. support, Russian demands)
         if (t.pos === 'NOUN' && !isVerbLikeAt(toks, c.start, resolved)) {
@@ -245,7 +304,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       // a quoted demand, threat or stance is the quoted speaker's, whoever the quote talks about
       if (speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start)) who = { group: speaker, how: 'speaker' };
       if (type === 'demand-made' && c.cat === 'demand-weak' && speaker && (insideQuote(toks, c.start) || reported(toks, c.start))) {
-        const rep = reporterOf(toks, c.start, resolved);
+        const rep = insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) ? null : reporterOf(toks, c.start, resolved);
         who = { group: rep ?? speaker, how: 'speaker' };
       }
       // "Seoul had crossed a red line": the one who says so draws the line, not the one crossing it
@@ -257,12 +316,25 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.end - c.start > 1 });
     }
 
+    // "Sweden, Norway and Denmark: a joint package of about $500 million": a list of pledges
+    if (colon > 0 && cl.start <= colon + 1 && cl.end > colon) {
+      const lead = resolved.find((g) => g.start === 0 && g.end === colon);
+      const rest = toks.slice(colon + 1, cl.end);
+      if (lead && !rest.some((t) => ['no', 'not', 'none', "n't"].includes(t.lower)) && (assetsIn(colon + 1, cl.end).length || findQuantities(toks, colon + 1, cl.end).length)) {
+        candidates.push({ type: 'pledge-announced', group: lead, how: 'subject', cue: { start: colon, end: colon + 1, cat: 'contribution', phrase: ':' }, strong: false });
+      }
+    }
+
     // 3. nominal cues with an attached actor or a light verb: "Russia's red line", "voiced support"
     for (const c of ccues.filter((x) => x.cat === 'nominal')) {
       const att = attached(resolved, c.start);
       const noun = c.phrase;
       const type = nominalType(noun);
       if (!type) continue;
+      // "Ukraine's troop demand didn't spring up overnight", "Russia's threats are nothing new": talked about, not stated
+      if (att && !type.startsWith('pledge') && (toks[c.end]?.pos === 'AUX' || toks[c.end]?.pos === 'VERB') && !lexicon().speechVerbs.has(toks[c.end].lemma)) continue;
+      // "backed Moldova's request": the object of someone else's verb
+      if (att && type === 'demand-made' && toks.slice(cl.start, att.start).some((t) => t.pos === 'VERB')) continue;
       if (type.startsWith('pledge')) {
         if (!assetsIn(cl.start, cl.end).length && !has('mission')) continue;
         // "any French troop deployment": hypothetical, and a demonym alone does not pledge
@@ -324,10 +396,14 @@ function nominalType(noun: string): PositionEventType | null {
   return null;
 }
 
+const CONSIDER_LEMMAS = new Set(['consider', 'weigh', 'mull', 'contemplate', 'explore', 'discuss', 'study', 'rule', 'about', 'avoid', 'resist', 'keep']);
+
 function isVerbal(toks: Token[], i: number): boolean {
   const t = toks[i];
   if (t.pos === 'VERB') return true;
   const prev = toks[i - 1]?.lower;
+  // "would consider contributing trainers": a gerund tagged as an adjective or noun
+  if (/ing$/.test(t.lower) && CONSIDER_LEMMAS.has(toks[i - 1]?.lemma ?? '')) return true;
   return (t.pos === 'NOUN' || t.pos === 'ADJ') && (prev === 'to' || prev === 'will' || prev === 'would' || prev === 'could');
 }
 
@@ -352,6 +428,28 @@ function ownVerb(toks: Token[], i: number, groups: ActorGroup[]): boolean {
   if (groups.some((g) => g.end === k + 1)) return true;
   if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'PRON' && !['who', 'which', 'that', 'it', 'he', 'she', 'they', 'we', 'i'].includes(t.lower))) return false;
   return true;
+}
+
+const PENDING_BEFORE = new Set(['expected', 'due', 'set', 'soon', 'yet', 'still', 'will', 'would', "'ll"]);
+function pendingFrame(toks: Token[], i: number): boolean {
+  if (toks[i].lower !== toks[i].lemma && toks[i].lower !== 'decide') return false; // "announced" happened
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (PENDING_BEFORE.has(toks[k].lower)) return true;
+  return false;
+}
+
+function pendingObject(toks: Token[], from: number, to: number): boolean {
+  const objects = lexicon().pending.objects;
+  for (let k = from; k < Math.min(to, from + 4); k++) if (objects.has(toks[k].lower) || objects.has(toks[k].lemma)) return true;
+  return false;
+}
+
+/** A participation verb without an object of its own: "could contribute.", "would not take part in the scheme" */
+function bareOk(toks: Token[], from: number, to: number): boolean {
+  let k = from;
+  while (k < to && (toks[k].pos === 'ADV' || ['further', 'too'].includes(toks[k].lower))) k++;
+  if (k >= to) return true;
+  const t = toks[k];
+  return t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || ['in', 'to', 'with', 'if', 'once', 'after', 'as', 'but', 'though', 'although', 'provided', 'unless'].includes(t.lower) || (t.pos === 'VERB' && t.lower === t.lemma);
 }
 
 function hasObject(toks: Token[], from: number, to: number): boolean {
@@ -519,6 +617,7 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   }
 
   const assets = assetsOf(toks, cl.start, cl.end);
+  if (cand.cue.phrase === 'train' && type.startsWith('pledge')) assets.splice(0, assets.length, 'trainers');
   const qs = findQuantities(toks, cl.start, cl.end);
   let quantity: Quantity | null = null;
   if (type !== 'support-expressed' && type !== 'opposition-expressed' && qs.length) {
@@ -539,7 +638,10 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   }
   const cueChar = toks[cand.cue.start].start - s.start;
   let statedOn: string | null = null;
-  if (dates.length) statedOn = dates.slice().sort((a, b) => Math.abs(a.index - cueChar) - Math.abs(b.index - cueChar))[0].value;
+  // "NAIROBI, March 12 (Wire) - ..., Ruto said on Wednesday": the dateline dates the story, the verb's date the statement
+  const dl = DATELINE.exec(s.text);
+  const usable = dl && dates.some((d) => d.index >= dl[0].length) ? dates.filter((d) => d.index >= dl[0].length) : dates;
+  if (usable.length) statedOn = usable.slice().sort((a, b) => Math.abs(a.index - cueChar) - Math.abs(b.index - cueChar))[0].value;
 
   let confidence = 0.55;
   if (cand.how === 'subject' || cand.how === 'speaker') confidence += 0.15;
@@ -564,6 +666,8 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     ...(DEBUG ? { debug: `${cand.cue.cat}:${cand.cue.phrase}@${cand.cue.start} via ${cand.how}` } : {}),
   };
 }
+
+const DATELINE = /^[\p{Lu}][\p{Lu} .,'\/-]{2,40},?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-–—]/u;
 
 function findKind(toks: Token[], from: number, to: number): { kind: ConditionKind; text: string; at: number } | null {
   const lx = lexicon();
@@ -594,4 +698,58 @@ function propagateDates(events: ExtractedEvent[]): void {
     const donors = events.filter((d) => d !== e && d.statedOn && d.actor === e.actor && d.type === e.type && (d.quantity?.value ?? null) === qv);
     if (donors.length) e.statedOn = donors.sort((a, b) => Math.abs(a.span.start - e.span.start) - Math.abs(b.span.start - e.span.start))[0].statedOn;
   }
+}
+
+const TITLED_NAME = /\b(Minister|President|Chancellor|Secretary|Premier|Prime Minister|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}/u;
+
+/** "Estonia's Defence Minister Hanno Pevkur": later "Pevkur said" is Estonia speaking. */
+function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse): void {
+  for (const g of groups) {
+    for (const m of g.members) {
+      if (!m.code || !m.govNoun || m.end - m.start < 2) continue;
+      const last = toks[m.end - 1];
+      if (last.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}/u.test(last.text)) continue;
+      if (m.kinds.every((k) => k === 'country' || k === 'demonym' || k === 'capital') && toks.slice(m.start, m.end).every((t) => t.pos === 'PROPN' || t.lower === "'s")) {
+        // "Foreign Minister Ishaq Dar" with a title only counts; a bare country name does not
+        if (!toks.slice(m.start, m.end).some((t) => /^(minister|president|chancellor|secretary|premier|ambassador|envoy|spokes)/i.test(t.text))) continue;
+      }
+      const who = { code: m.code, role: m.role };
+      if (!discourse.people.has(last.lower)) discourse.people.set(last.lower, who);
+      if (!discourse.interviewee && m.kinds.some((k) => k !== 'capital')) discourse.interviewee = who;
+    }
+  }
+}
+
+function pronounSpeaker(toks: Token[]): boolean {
+  const lx = lexicon();
+  for (let k = 0; k < toks.length; k++) {
+    if (toks[k].lower !== 'he' && toks[k].lower !== 'she') continue;
+    const next = toks[k + 1];
+    const prev = toks[k - 1];
+    if ((next && lx.speechVerbs.has(next.lemma)) || (prev && lx.speechVerbs.has(prev.lemma) && prev.pos === 'VERB')) return true;
+  }
+  return false;
+}
+
+/** "called the plan \"an intervention\"", "labelled it a provocation": describing something as bad is opposing it. */
+function describedAs(toks: Token[], c: Cue, end: number): PositionEventType | null {
+  const t = toks[c.start];
+  if (t.pos !== 'VERB') return null;
+  if (['on', 'for', 'upon', 'up', 'off', 'in', 'back'].includes(toks[c.end]?.lower ?? '')) return null;
+  const lx = lexicon();
+  for (let k = c.end; k < Math.min(end, c.end + 15); k++) {
+    const m = matchAt(lx.descriptors, toks, k, true);
+    if (m) return m.value;
+  }
+  return null;
+}
+
+/** "proposed a European contingent of 100,000 troops": proposing a force others would provide is a demand. */
+function proposesOthers(toks: Token[], c: Cue, end: number, cues: Cue[]): boolean {
+  if (toks[c.start].pos !== 'VERB') return false;
+  const next = toks[c.end];
+  if (!next || next.lower === 'to' || (next.pos === 'VERB' && /ing$/.test(next.lower))) return false;
+  const stop = Math.min(end, c.end + 8);
+  for (let k = c.end; k < stop; k++) if (['its', 'their', 'our', 'own', 'his', 'her'].includes(toks[k].lower)) return false;
+  return assetsOf(toks, c.end, stop).length > 0 || cues.some((x) => x.cat === 'mission' && x.start >= c.end && x.start < stop);
 }

@@ -66,6 +66,11 @@ export interface Lexicon {
   vague: PhraseIndex<true>;
   approximators: PhraseIndex<true>;
   speechVerbs: Set<string>;
+  /** contribution verbs that make a pledge without an asset object when a modality frames them */
+  bareVerbs: Set<string>;
+  /** describing-as: words that make "called X a ..." an opposition or a support */
+  descriptors: PhraseIndex<'opposition-expressed' | 'support-expressed'>;
+  pending: { frames: PhraseIndex<true>; verbs: Set<string>; objects: Set<string> };
   lightVerbs: Set<string>;
   genericForces: Set<string>;
   /** 3-4 letter word prefixes of every cue that can start an event; a line with none is skipped before NLP */
@@ -88,7 +93,9 @@ export type CueCategory =
   | 'condition-set'
   | 'support-expressed'
   | 'opposition-expressed'
-  | 'nominal';
+  | 'nominal'
+  | 'describe'
+  | 'propose';
 
 export interface CueValue {
   cat: CueCategory;
@@ -148,7 +155,10 @@ export function lexicon(): Lexicon {
   for (const g of ad.governmentNouns) govNouns.add(compile(g), true);
 
   const cd = cueData as unknown as {
-    contribution: { verbs: string[]; strongVerbs: string[]; nouns: string[]; missionNouns: string[] };
+    contribution: { verbs: string[]; strongVerbs: string[]; nouns: string[]; missionNouns: string[]; bareVerbs?: string[] };
+    describing?: { verbs: string[]; opposition: string[]; support: string[] };
+    proposals?: { verbs: string[] };
+    pendingDecision?: { frames: string[]; verbs: string[]; objects: string[] };
     modality: { refused: string[]; notRuledOut: string[]; considered: string[]; announced: string[]; negators: string[] };
     types: Record<string, string[]>;
     weakDemand: { phrases: string[] };
@@ -170,6 +180,13 @@ export function lexicon(): Lexicon {
   for (const [type, list] of Object.entries(cd.types)) for (const v of list) addCue(v, type as CueCategory);
   for (const v of cd.weakDemand.phrases) addCue(v, 'demand-weak');
   for (const v of cd.nominalTypes.nouns) addCue(v, 'nominal');
+  for (const v of cd.describing?.verbs ?? []) addCue(v, 'describe');
+  for (const v of cd.proposals?.verbs ?? []) addCue(v, 'propose');
+  const descriptors = new PhraseIndex<'opposition-expressed' | 'support-expressed'>();
+  for (const v of cd.describing?.opposition ?? []) descriptors.add(compile(v), 'opposition-expressed');
+  for (const v of cd.describing?.support ?? []) descriptors.add(compile(v), 'support-expressed');
+  const pendingFrames = new PhraseIndex<true>();
+  for (const v of cd.pendingDecision?.frames ?? []) pendingFrames.add(compile(v), true);
 
   const assets = new PhraseIndex<AssetEntry>();
   const asd = assetData as unknown as {
@@ -193,7 +210,7 @@ export function lexicon(): Lexicon {
 
   const triggers = new Set<string>(['sent', 'gave', 'giv', 'led', 'kept', 'put', 'eyed', 'eyes', 'drew', 'back', 'must', 'has', 'have']);
   const TRIGGER_CATS = new Set<CueCategory>(['contribution', 'contribution-strong', 'contribution-noun', 'red-line-stated', 'demand-made', 'demand-weak', 'condition-set', 'support-expressed', 'opposition-expressed', 'nominal', 'considered', 'refused']);
-  for (const list of [cd.contribution.verbs, cd.contribution.nouns, cd.weakDemand.phrases, cd.nominalTypes.nouns, cd.modality.considered, cd.modality.refused, ...Object.values(cd.types)]) {
+  for (const list of [cd.describing?.verbs ?? [], cd.proposals?.verbs ?? [], cd.contribution.verbs, cd.contribution.nouns, cd.weakDemand.phrases, cd.nominalTypes.nouns, cd.modality.considered, cd.modality.refused, ...Object.values(cd.types)]) {
     for (const phrase of list) {
       const first = phrase.toLowerCase().split(/\s+/)[0];
       if (first.includes('|')) first.split('|').forEach((f) => triggers.add(f.slice(0, 4)));
@@ -214,6 +231,9 @@ export function lexicon(): Lexicon {
     vague,
     approximators,
     speechVerbs: new Set(cd.speechVerbs),
+    bareVerbs: new Set(cd.contribution.bareVerbs ?? []),
+    descriptors,
+    pending: { frames: pendingFrames, verbs: new Set(cd.pendingDecision?.verbs ?? []), objects: new Set(cd.pendingDecision?.objects ?? []) },
     lightVerbs: new Set([...cd.nominalTypes.lightVerbs, 'converge']),
     genericForces: new Set(asd.genericForces),
     triggers,

@@ -20,6 +20,8 @@ export interface Sentence {
   tokens: Token[];
   paragraph: number;
   listItem: boolean;
+  /** a line of an interview answer ("A: ...") */
+  answer: boolean;
 }
 
 // Lines that start the page furniture under an article; everything after them is not the article.
@@ -65,16 +67,21 @@ export function sentences(clean: string): Sentence[] {
     if (!body) continue;
     paragraph++;
     bodySeen++;
-    if (!mayState(body)) continue;
+    // lines without a cue still introduce office holders ("Defence Minister Hanno Pevkur") and list pledges ("Canada: C$200 million")
+    if (!mayState(body) && !INTRODUCES.test(body) && !COLON_LIST.test(body)) continue;
+    const answer = /^(a|answer)\s*[:.]\s/i.test(body);
     for (const toks of mergeQuotes(sentencesOf(body, lineStart + lead))) {
       if (!toks.length || toks[toks.length - 1].text === '?') continue;
       const start = toks[0].start;
       const end = toks[toks.length - 1].end;
-      out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet });
+      out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet, answer });
     }
   }
   return out;
 }
+
+const INTRODUCES = /\b(Minister|President|Chancellor|Secretary|Premier|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}/u;
+const COLON_LIST = /^\p{Lu}[^:]{1,50}:\s*\S/u;
 
 const OPEN = new Set(['“', '"', '‘']);
 const CLOSE = new Set(['”', '"', '’']);
