@@ -1,8 +1,12 @@
 import { Asset, Condition, PositionEventType, Quantity } from '@stancewatch/domain/catalogue';
 import { createOccurrence, findMatchingOccurrence, mergeReport, Occurrence, occurrenceKey, Report, toStanceEvent } from '../stance/corroboration';
+import { dayNumber, dayRange, effectiveDate } from '../stance/stance-dates';
 import { buildPledgeLedger, PledgeLedger } from '../stance/pledge-ledger';
 import { RedLineSummary, summariseRedLines } from '../stance/red-lines';
 import { CurrentPosition, PositionChange, StanceInterval, StanceStream, StanceTimeline, stanceStreamId } from '../stance/stance-timeline';
+
+/** Wider than any corroboration window in use (3 days by default), so bucketing never hides a match. */
+const CANDIDATE_SLACK_DAYS = 14;
 
 /** One extracted statement as the projections see it (the wire envelope, flattened). */
 export interface ProjectionInput {
@@ -44,7 +48,8 @@ export interface StreamState {
  * Plain TypeScript, so the live projector and the rebuild fold events exactly the same way.
  */
 export class ActorProjection {
-  private readonly byKey = new Map<string, Occurrence[]>();
+  /** Occurrence ids by matching key and week, so a report is only compared with statements near it in time. */
+  private readonly byKeyWeek = new Map<string, Map<number, Set<string>>>();
   private readonly occurrences = new Map<string, Occurrence>();
   private readonly issuesOf = new Map<string, string[]>();
   private readonly timelines = new Map<string, StanceTimeline>();
@@ -81,13 +86,10 @@ export class ActorProjection {
     const known = this.eventOccurrence.get(input.eventId);
     if (known) return { occurrenceId: known, changed: false, changes: [], touchedStreams: [] };
     const report: Report = { ...input };
-    const key = occurrenceKey(report);
-    const candidates = this.byKey.get(key) ?? [];
-    const match = findMatchingOccurrence(report, candidates);
+    const match = findMatchingOccurrence(report, this.candidates(report));
     if (!match) {
       const occurrence = createOccurrence(report);
-      candidates.push(occurrence);
-      this.byKey.set(key, candidates);
+      this.index(occurrence);
       this.occurrences.set(occurrence.occurrenceId, occurrence);
       this.eventOccurrence.set(input.eventId, occurrence.occurrenceId);
       const issues = this.assignIssues(occurrence);
@@ -104,8 +106,8 @@ export class ActorProjection {
     this.eventOccurrence.set(input.eventId, match.occurrenceId);
     const { occurrence, isNewSource, revised } = mergeReport(match, report);
     if (!isNewSource) return { occurrenceId: match.occurrenceId, changed: false, changes: [], touchedStreams: [] };
-    candidates[candidates.indexOf(match)] = occurrence;
     this.occurrences.set(occurrence.occurrenceId, occurrence);
+    this.index(occurrence);
     // a corroborating report can widen the targets, and so the issues; an issue once assigned stays
     const before = this.issuesOf.get(occurrence.occurrenceId) ?? [];
     const issues = [...new Set([...before, ...this.assignIssues(occurrence)])];
@@ -141,6 +143,30 @@ export class ActorProjection {
 
   redLines(): RedLineSummary[] {
     return summariseRedLines(this.assigned());
+  }
+
+  /** Occurrences with the report's key dated within a few weeks of it (the matcher applies the exact window). */
+  private candidates(report: Report): Occurrence[] {
+    const weeks = this.byKeyWeek.get(occurrenceKey(report));
+    if (!weeks) return [];
+    const [first, last] = dayRange(effectiveDate(report.statedOn, report.observedAt));
+    const ids = new Set<string>();
+    for (let week = Math.floor((first - CANDIDATE_SLACK_DAYS) / 7); week <= Math.floor((last + CANDIDATE_SLACK_DAYS) / 7); week++) {
+      for (const id of weeks.get(week) ?? []) ids.add(id);
+    }
+    return [...ids].map((id) => this.occurrences.get(id)!);
+  }
+
+  private index(occurrence: Occurrence): void {
+    const key = occurrenceKey(occurrence);
+    let weeks = this.byKeyWeek.get(key);
+    if (!weeks) this.byKeyWeek.set(key, (weeks = new Map()));
+    const last = Math.floor(dayNumber(occurrence.lastDay) / 7);
+    for (let week = Math.floor(dayNumber(occurrence.firstDay) / 7); week <= last; week++) {
+      let ids = weeks.get(week);
+      if (!ids) weeks.set(week, (ids = new Set()));
+      ids.add(occurrence.occurrenceId);
+    }
   }
 
   private assigned() {

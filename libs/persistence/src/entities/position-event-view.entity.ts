@@ -44,8 +44,8 @@ export class PositionEventViewEntity {
   @Column({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 
-  @Column({ name: 'source_count', type: 'integer', default: 1 })
-  sourceCount!: number;
+  /** How many articles reported the statement: its occurrence's count, filled in when read. */
+  sourceCount?: number;
 
   @Column({ name: 'global_position', type: 'bigint' })
   globalPosition!: string;

@@ -17,7 +17,6 @@ export function statementRow(input: ProjectionInput, extra: { globalPosition: st
     url: input.url,
     confidence: input.confidence,
     payload: extra.payload,
-    source_count: 1,
     global_position: extra.globalPosition,
     occurrence_id: extra.occurrenceId,
     extractor_version: extra.extractorVersion,

@@ -1,3 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 
 /** Table names of every projection; the rebuild writes a shadow copy of each and swaps them in. */
@@ -14,6 +18,63 @@ export async function insertRows(manager: EntityManager, table: string, rows: Ro
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     await manager.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json) ${onConflict}`, [JSON.stringify(chunk)]);
+  }
+}
+
+const columnCache = new Map<string, { name: string; array: boolean; json: boolean }[]>();
+
+async function columnsOf(manager: EntityManager, table: string) {
+  let columns = columnCache.get(table);
+  if (!columns) {
+    const rows: { column_name: string; data_type: string }[] = await manager.query(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+      [table],
+    );
+    columns = rows.map((r) => ({ name: r.column_name, array: r.data_type === 'ARRAY', json: r.data_type === 'jsonb' || r.data_type === 'json' }));
+    // shadow tables come and go under the same name; only live tables are worth remembering
+    if (!table.includes('__')) columnCache.set(table, columns);
+  }
+  return columns;
+}
+
+const csvField = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const arrayLiteral = (items: unknown[]) => `{${items.map((item) => (item === null ? 'NULL' : `"${String(item).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+
+/**
+ * Bulk load with COPY: for the rebuild's millions of rows it is several times faster than any
+ * INSERT, because Postgres parses plain CSV instead of SQL or JSON. Same row shape as insertRows.
+ */
+export async function copyRows(manager: EntityManager, table: string, rows: Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = await columnsOf(manager, table);
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  const client = (await runner.connect()) as PoolClient;
+  try {
+    // lines go out in chunks of a few hundred: one socket write per line costs more than the COPY
+    const chunks = function* () {
+      let chunk = '';
+      let count = 0;
+      for (const row of rows) {
+        chunk += columns
+          .map(({ name, array, json }) => {
+            const value = row[name];
+            if (value === null || value === undefined) return '';
+            if (json) return csvField(JSON.stringify(value));
+            if (array) return csvField(arrayLiteral(value as unknown[]));
+            return csvField(value instanceof Date ? value.toISOString() : String(value));
+          })
+          .join(',');
+        chunk += '\n';
+        if (++count % 500 === 0) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    };
+    await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c.name}"`).join(', ')}) FROM STDIN WITH (FORMAT csv)`)));
+  } finally {
+    if (!manager.queryRunner) await runner.release();
   }
 }
 
@@ -103,12 +164,6 @@ export class ProjectionStore {
     if (scope.occurrenceIds === 'all') await manager.query(`DELETE FROM ${t('rm_occurrences')} WHERE actor = $1`, [actor]);
     else if (scope.occurrenceIds.length) await manager.query(`DELETE FROM ${t('rm_occurrences')} WHERE occurrence_id = ANY($1::uuid[])`, [scope.occurrenceIds]);
     await insertRows(manager, t('rm_occurrences'), rows.occurrences);
-    if (rows.occurrences.length) {
-      await manager.query(
-        `UPDATE ${t('rm_events')} e SET source_count = o.source_count FROM ${t('rm_occurrences')} o WHERE e.occurrence_id = o.occurrence_id AND o.occurrence_id = ANY($1::uuid[])`,
-        [rows.occurrences.map((o) => o.occurrence_id)],
-      );
-    }
     if (scope.streams === 'all') {
       await manager.query(`DELETE FROM ${t('rm_current_positions')} WHERE actor = $1`, [actor]);
       await manager.query(`DELETE FROM ${t('rm_position_history')} WHERE actor = $1`, [actor]);

@@ -1,5 +1,5 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { CurrentPositionEntity, PositionEventViewEntity } from '../entities';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { CurrentPositionEntity, OccurrenceViewEntity, PositionEventViewEntity } from '../entities';
 
 export interface EventFilter {
   actor?: string;
@@ -37,8 +37,16 @@ export class ReadModelRepository {
     return this.dataSource.getRepository(CurrentPositionEntity).find({ order: { actor: 'ASC', issue: 'ASC', actorRole: 'ASC' } });
   }
 
-  getEvent(eventId: string): Promise<PositionEventViewEntity | null> {
-    return this.dataSource.getRepository(PositionEventViewEntity).findOneBy({ eventId });
+  async getEvent(eventId: string): Promise<PositionEventViewEntity | null> {
+    const [event] = await this.withSourceCounts(this.dataSource.getRepository(PositionEventViewEntity).createQueryBuilder('e').where('e.event_id = :eventId', { eventId }));
+    return event ?? null;
+  }
+
+  /** Reports carry their occurrence's source count, which changes as more articles corroborate it. */
+  private async withSourceCounts(query: SelectQueryBuilder<PositionEventViewEntity>): Promise<PositionEventViewEntity[]> {
+    const { entities, raw } = await query.leftJoin(OccurrenceViewEntity, 'o', 'o.occurrence_id = e.occurrence_id').addSelect('o.source_count', 'occurrence_source_count').getRawAndEntities();
+    entities.forEach((entity, i) => (entity.sourceCount = raw[i]?.occurrence_source_count ?? 1));
+    return entities;
   }
 
   /** Newest first by global position; `before` is the cursor (a global position) from the previous page. */
@@ -53,6 +61,6 @@ export class ReadModelRepository {
     if (filter.statedTo) q.andWhere('e.stated_on <= :statedTo', { statedTo: filter.statedTo });
     if (filter.minConfidence !== undefined) q.andWhere('e.confidence >= :minConfidence', { minConfidence: filter.minConfidence });
     if (filter.text) q.andWhere('e.evidence ILIKE :text', { text: `%${filter.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
-    return q.getMany();
+    return this.withSourceCounts(q);
   }
 }
