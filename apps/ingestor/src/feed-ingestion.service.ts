@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ArticleIngestedEvent, articlesIngestedV1, deterministicUuid, SCHEMA_VERSION } from '@stancewatch/contracts';
+import { articlesIngestedV1, buildArticleIngested } from '@stancewatch/contracts';
 import { ArticleRepository, FeedEntity, FeedPollState, FeedRepository, OutboxRepository } from '@stancewatch/persistence';
 import { AppConfig, CONFIG, OutboxPublisher } from '@stancewatch/platform';
 import { FeedPollResult } from './feed-poller';
@@ -39,21 +39,7 @@ export class FeedIngestionService {
           contentHash: a.contentHash,
         })),
       );
-      const announced: ArticleIngestedEvent[] = result.articles
-        .filter((a) => ids.has(a.id))
-        .map((a) => ({
-          eventId: deterministicUuid('stancewatch.article-ingested', a.id),
-          type: 'article-ingested',
-          schemaVersion: SCHEMA_VERSION,
-          actor: null,
-          target: [],
-          statedOn: null,
-          observedAt: now.toISOString(),
-          confidence: null,
-          producer: PRODUCER,
-          provenance: null,
-          payload: { articleId: a.id, feedId: feed.id, url: a.url, title: a.title ?? '', publishedAt: a.publishedAt, language: a.language, text: a.text, contentHash: a.contentHash },
-        }));
+      const announced = result.articles.filter((a) => ids.has(a.id)).map((a) => buildArticleIngested({ ...a, feedId: feed.id }, now, PRODUCER));
       await this.outbox.enqueue(manager, articlesIngestedV1, announced);
       const state: FeedPollState = nextPollState(feed, result, ids.size, now, { maxConsecutiveFailures: this.config.feedMaxConsecutiveFailures });
       await this.feeds.recordPoll(manager, feed.id, state);
