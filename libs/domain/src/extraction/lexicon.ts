@@ -210,7 +210,12 @@ export function lexicon(): Lexicon {
 
   const triggers = new Set<string>(['sent', 'gave', 'giv', 'led', 'kept', 'put', 'eyed', 'eyes', 'drew', 'back', 'must', 'has', 'have']);
   const TRIGGER_CATS = new Set<CueCategory>(['contribution', 'contribution-strong', 'contribution-noun', 'red-line-stated', 'demand-made', 'demand-weak', 'condition-set', 'support-expressed', 'opposition-expressed', 'nominal', 'considered', 'refused']);
-  for (const list of [cd.describing?.verbs ?? [], cd.proposals?.verbs ?? [], cd.contribution.verbs, cd.contribution.nouns, cd.weakDemand.phrases, cd.nominalTypes.nouns, cd.modality.considered, cd.modality.refused, ...Object.values(cd.types)]) {
+  // describing and proposing verbs are common words: only their verb forms let a line through
+  for (const v of [...(cd.describing?.verbs ?? []), ...(cd.proposals?.verbs ?? [])]) {
+    const stem = v.replace(/e$/, '');
+    for (const form of [v, v + 's', v + 'd', stem + 'ed', v + 'led', v + 'ed', stem + 'ing', v + 'ling']) triggers.add(form);
+  }
+  for (const list of [cd.contribution.verbs, cd.contribution.nouns, cd.weakDemand.phrases, cd.nominalTypes.nouns, cd.modality.considered, cd.modality.refused, ...Object.values(cd.types)]) {
     for (const phrase of list) {
       const first = phrase.toLowerCase().split(/\s+/)[0];
       if (first.includes('|')) first.split('|').forEach((f) => triggers.add(f.slice(0, 4)));
