@@ -44,6 +44,8 @@ if (!env.TEST_DATABASE_URL) {
 
 let status = run(join(root, 'node_modules/.bin/tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 if (status === 0) status = run(join(root, 'node_modules/.bin/jest'), ['--selectProjects', 'unit', ...process.argv.slice(2)], env);
+// the crash test runs the projector as a real process, from the build
+if (status === 0) status = run('node', [join(root, 'scripts/build-if-stale.mjs')]);
 if (status === 0) status = run(join(root, 'node_modules/.bin/jest'), ['--selectProjects', 'integration', '--runInBand', ...process.argv.slice(2)], env);
 if (embedded) await embedded.stop();
 process.exit(status);

@@ -42,6 +42,7 @@ export class StanceChangeAlertsConsumer implements OnApplicationBootstrap, OnApp
       contract: positionChangesV1,
       prefix: config.topicPrefix,
       maxAttempts: config.consumerMaxAttempts,
+      sessionTimeoutMs: config.consumerSessionTimeoutMs,
       logger: consumerLogger(logger),
       storedOffsets: (topic, partitions) => this.offsets.load(this.groupId, topic, partitions),
       handleBatch: (messages) => this.applyBatch(messages),

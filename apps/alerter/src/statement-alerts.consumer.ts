@@ -68,6 +68,7 @@ export class StatementAlertsConsumer implements OnApplicationBootstrap, OnApplic
       contract: positionEventsV1,
       prefix: config.topicPrefix,
       maxAttempts: config.consumerMaxAttempts,
+      sessionTimeoutMs: config.consumerSessionTimeoutMs,
       logger: consumerLogger(logger),
       storedOffsets: (topic, partitions) => this.offsets.load(this.groupId, topic, partitions),
       handleBatch: (messages) => this.applyBatch(messages),

@@ -33,6 +33,7 @@ export class ArticleExtractionConsumer implements OnApplicationBootstrap, OnAppl
       contract: articlesIngestedV1,
       prefix: config.topicPrefix,
       maxAttempts: config.consumerMaxAttempts,
+      sessionTimeoutMs: config.consumerSessionTimeoutMs,
       logger: consumerLogger(logger),
       handleBatch: (messages, ctx) => this.handle(messages, ctx),
     });

@@ -38,6 +38,7 @@ export class PositionEventsConsumer implements OnApplicationBootstrap, OnApplica
       contract: positionEventsV1,
       prefix: config.topicPrefix,
       maxAttempts: config.consumerMaxAttempts,
+      sessionTimeoutMs: config.consumerSessionTimeoutMs,
       logger: consumerLogger(logger),
       storedOffsets: (topic, partitions) => this.offsets.load(this.groupId, topic, partitions),
       handleBatch: (messages) => this.applyBatch(messages),

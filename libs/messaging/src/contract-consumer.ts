@@ -34,6 +34,8 @@ export interface ContractConsumerOptions<T> {
   retryBaseMs?: number;
   logger: ConsumerLogger;
   fromBeginning?: boolean;
+  /** How long the group waits for a silent member before reassigning its partitions (default 30 s). */
+  sessionTimeoutMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,8 +59,8 @@ export class ContractConsumer<T> {
     this.consumer = kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
       maxBytesPerPartition: 4 * 1024 * 1024,
     });
   }

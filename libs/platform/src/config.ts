@@ -32,6 +32,7 @@ const schema = z.object({
   issuesFile: z.string().nullable(),
   outboxPollMs: intFrom('OUTBOX_POLL_MS', 10),
   consumerMaxAttempts: intFrom('CONSUMER_MAX_ATTEMPTS', 1),
+  consumerSessionTimeoutMs: intFrom('CONSUMER_SESSION_TIMEOUT_MS', 6000),
   webhookRetryBaseMs: intFrom('WEBHOOK_RETRY_BASE_MS', 10),
   webhookRetryMaxSeconds: intFrom('WEBHOOK_RETRY_MAX_SECONDS', 1),
 });
@@ -60,6 +61,7 @@ export const ENV_VARS = [
   'ISSUES_FILE',
   'OUTBOX_POLL_MS',
   'CONSUMER_MAX_ATTEMPTS',
+  'CONSUMER_SESSION_TIMEOUT_MS',
   'WEBHOOK_RETRY_BASE_MS',
   'WEBHOOK_RETRY_MAX_SECONDS',
 ] as const;
@@ -88,6 +90,7 @@ const ENV_NAME_OF: Record<string, EnvVar> = {
   issuesFile: 'ISSUES_FILE',
   outboxPollMs: 'OUTBOX_POLL_MS',
   consumerMaxAttempts: 'CONSUMER_MAX_ATTEMPTS',
+  consumerSessionTimeoutMs: 'CONSUMER_SESSION_TIMEOUT_MS',
   webhookRetryBaseMs: 'WEBHOOK_RETRY_BASE_MS',
   webhookRetryMaxSeconds: 'WEBHOOK_RETRY_MAX_SECONDS',
 };
@@ -117,6 +120,7 @@ export function loadConfig(rawEnv: Partial<Record<EnvVar, string | undefined>> =
     issuesFile: env.ISSUES_FILE || null,
     outboxPollMs: env.OUTBOX_POLL_MS ?? 200,
     consumerMaxAttempts: env.CONSUMER_MAX_ATTEMPTS ?? 5,
+    consumerSessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS ?? 30_000,
     webhookRetryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 10_000,
     webhookRetryMaxSeconds: env.WEBHOOK_RETRY_MAX_SECONDS ?? 86_400,
   });
