@@ -136,8 +136,28 @@ export function extractFromText(clean: string, publishedOn: string | null): Extr
     discourse.paragraph = s.paragraph;
     events.push(...fromSentence(s, publishedOn, discourse));
   }
-  propagateDates(events);
-  return events;
+  // a restatement of a position already recorded for the same actor is the same event
+  const kept = events.filter((e, i) => {
+    if (!ANAPHORIC.has(e)) return true;
+    const first = events.slice(0, i).find((d) => d.actor === e.actor && d.type === e.type);
+    // the restatement may carry the date: "Speaking in Kyiv on January 3, ..."
+    if (first && !first.statedOn) first.statedOn = e.statedOn;
+    return !first;
+  });
+  propagateDates(kept);
+  inferAssets(kept);
+  return kept;
+}
+
+const ANAPHORIC = new WeakSet<ExtractedEvent>();
+
+/** "said it could contribute": the asset of a bare pledge is the one the article's other pledges are about */
+function inferAssets(events: ExtractedEvent[]): void {
+  const counts = new Map<Asset, number>();
+  for (const e of events) if (e.type.startsWith('pledge') && e.asset.length) for (const a of e.asset) counts.set(a, (counts.get(a) ?? 0) + 1);
+  if (!counts.size) return;
+  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  for (const e of events) if (e.type.startsWith('pledge') && !e.asset.length && !e.quantity) e.asset = [top[0]];
 }
 
 function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discourse): ExtractedEvent[] {
@@ -291,7 +311,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         if (t.pos === 'NOUN' && !isVerbLikeAt(toks, c.start, resolved)) {
           const att = attached(resolved, c.start);
           // "Ukraine's troop demand didn't spring up overnight": talked about, not stated here
-          if (att && !isVerbLike(c.end)) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
+          if (att && !isVerbLike(c.end) && !backgroundNoun(toks, att.start)) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
           continue;
         }
         if (t.pos === 'ADV' || t.pos === 'ADP') continue;
@@ -313,7 +333,12 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         who = rep && rep !== who.group ? { group: rep, how: 'speaker' } : { group: null, how: 'subject' };
       }
       if (!who.group) continue;
-      candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.end - c.start > 1 });
+      // "..., with Macron insisting on guarantees": an absolute clause that reports in passing, not a statement
+      if (who.how === 'subject' && /ing$/.test(t.lower) && toks[who.group.start - 1]?.lower === 'with') continue;
+      // "Zelensky emphasized this as a non-negotiable minimum": restates a position stated before
+      const anaphoric = (type === 'demand-made' || type === 'support-expressed' || type === 'opposition-expressed') &&
+        toks.slice(Math.max(cl.start, c.start - 6), c.start).some((x, k, arr) => ['this', 'that', 'it'].includes(x.lower) && arr[k + 1]?.lower === 'as');
+      candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.end - c.start > 1, anaphoric });
     }
 
     // "Sweden, Norway and Denmark: a joint package of about $500 million": a list of pledges
@@ -342,6 +367,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         if (att && att.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
       }
       if (att) {
+        if (backgroundNoun(toks, att.start)) continue;
         candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
         continue;
       }
@@ -363,7 +389,9 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       }
     }
     for (const { cand, member } of byActor.values()) {
-      out.push(build(s, cl, toks, cand, member, resolved, dates, publishedOn));
+      const e = build(s, cl, toks, cand, member, resolved, dates, publishedOn);
+      if (cand.anaphoric) ANAPHORIC.add(e);
+      out.push(e);
     }
     if (subjects.length) prevSubject = subjects[0];
   }
@@ -377,6 +405,8 @@ interface Candidate {
   how: 'subject' | 'inherited' | 'pronoun' | 'speaker' | 'possessor';
   cue: Cue;
   strong: boolean;
+  /** restates an earlier position ("emphasized this as ..."): dropped when the article already has it */
+  anaphoric?: boolean;
 }
 
 function rank(c: Candidate, toks: Token[]): number {
@@ -384,6 +414,16 @@ function rank(c: Candidate, toks: Token[]): number {
   // demands that set a UN mandate or parliament vote as the price are conditions
   void toks;
   return r;
+}
+
+/** "despite German hesitance and Russian rebuffs": a stance mentioned as circumstance, not stated here */
+function backgroundNoun(toks: Token[], groupStart: number): boolean {
+  for (let k = groupStart - 1; k >= Math.max(0, groupStart - 5); k--) {
+    const w = toks[k].lower;
+    if (w === 'despite' || w === 'amid' || w === 'notwithstanding') return true;
+    if (toks[k].pos === 'VERB' || w === ',' || w === ';') return false;
+  }
+  return false;
 }
 
 function nominalType(noun: string): PositionEventType | null {
@@ -573,7 +613,7 @@ function conditionsOf(toks: Token[], cl: { start: number; end: number }, s: Sent
     if (!CONDITION_START.has(w) && !inEventOf && !(w === 'as' && toks[i + 1]?.lower === 'long')) continue;
     if (w === 'after' && toks[i + 1]?.pos === 'VERB') continue;
     let j = i + 1;
-    while (j < cl.end && !(toks[j].text === ',' && j - i > 3) && toks[j].text !== '.' && toks[j].text !== ';') j++;
+    while (j < cl.end && !(toks[j].text === ',' && j - i > 2) && toks[j].text !== '.' && toks[j].text !== ';') j++;
     let kind: ConditionKind | null = null;
     for (let k = i; k < j && !kind; k++) {
       const keys = [toks[k].lower, toks[k].lemma];
@@ -611,6 +651,8 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
       }
     }
   } else if (type === 'demand-made' && conditions.some((c) => c.kind === 'un-mandate' || c.kind === 'parliament-approval')) type = 'condition-set';
+  // "rejects withdrawals without guarantees", "would oppose it unless a ceasefire holds": the refusal has a price
+  else if (type === 'opposition-expressed' && cand.how === 'subject' && conditions.some((c) => c.kind !== 'other' && /^(without|sans|unless)\b/i.test(c.text) && s.text.indexOf(c.text) > toks[cand.cue.start].start - s.start)) type = 'condition-set';
   if (cand.cue.cat === 'condition-set' && conditions.length === 0) {
     const rest = s.text.slice(toks[cand.cue.start].start - s.start, toks[cl.end - 1].end - s.start);
     conditions.push({ text: rest, kind: findKind(toks, cand.cue.start, cl.end)?.kind ?? 'other' });
