@@ -1,12 +1,12 @@
 import { Asset, Condition, PositionEventType, Quantity } from '@stancewatch/domain/catalogue';
-import { createOccurrence, findMatchingOccurrence, mergeReport, Occurrence, occurrenceKey, Report, toStanceEvent } from '../stance/corroboration';
+import { createOccurrence, DEFAULT_CORROBORATION_WINDOW_DAYS, findMatchingOccurrence, mergeReport, Occurrence, occurrenceKey, Report, toStanceEvent } from '../stance/corroboration';
 import { dayNumber, dayRange, effectiveDate } from '../stance/stance-dates';
 import { buildPledgeLedger, PledgeLedger } from '../stance/pledge-ledger';
 import { RedLineSummary, summariseRedLines } from '../stance/red-lines';
 import { CurrentPosition, PositionChange, StanceInterval, StanceStream, StanceTimeline, stanceStreamId } from '../stance/stance-timeline';
 
-/** Wider than any corroboration window in use (3 days by default), so bucketing never hides a match. */
-const CANDIDATE_SLACK_DAYS = 14;
+/** Bucketing by week must never hide a match inside the corroboration window. */
+const CANDIDATE_SLACK_DAYS = DEFAULT_CORROBORATION_WINDOW_DAYS;
 
 /** One extracted statement as the projections see it (the wire envelope, flattened). */
 export interface ProjectionInput {

@@ -76,7 +76,10 @@ export interface CorroborationOptions {
   missingTargetMatches?: boolean;
 }
 
-const DEFAULTS: Required<CorroborationOptions> = { windowDays: 3, missingTargetMatches: true };
+/** How many days apart two reports of one statement may be dated. */
+export const DEFAULT_CORROBORATION_WINDOW_DAYS = 3;
+
+const DEFAULTS: Required<CorroborationOptions> = { windowDays: DEFAULT_CORROBORATION_WINDOW_DAYS, missingTargetMatches: true };
 
 /** Candidates for matching share this key: same actor (and role) and same type. Index existing occurrences by it. */
 export function occurrenceKey(statement: { actor: string; actorRole: string | null; type: PositionEventType }): string {
