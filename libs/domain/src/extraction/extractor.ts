@@ -341,6 +341,22 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.end - c.start > 1, anaphoric });
     }
 
+    // "accused Helsinki of piracy and warned it would ...", "warned that their forces will ...": a warning of what the actor will do is a threat
+    for (const w of toks.keys()) {
+      if (!inClause(w) || toks[w].lemma !== 'warn' || toks[w].pos !== 'VERB') continue;
+      let k = w + 1;
+      if (toks[k]?.lower === 'that') k++;
+      const self = toks[k] && (['it', 'they', 'we', 'its', 'their', 'our'].includes(toks[k].lower) || resolved.some((g) => g.start === k));
+      if (!self) continue;
+      const modal = toks.slice(k + 1, Math.min(cl.end, k + 6)).findIndex((x) => ['would', 'will', "'ll"].includes(x.lower));
+      if (modal < 0) continue;
+      const who = subjectFor(w);
+      // "warned that Russia would attack": a warning about someone else is not the warner's threat
+      const about = resolved.find((g) => g.start === k);
+      if (!who.group || (about && !about.members.some((m) => who.group!.members.some((x) => x.code === m.code)))) continue;
+      candidates.push({ type: 'red-line-stated', group: who.group, how: who.how, cue: { start: w, end: w + 1, cat: 'red-line-stated', phrase: 'warn' }, strong: false });
+    }
+
     // "Sweden, Norway and Denmark: a joint package of about $500 million": a list of pledges
     if (colon > 0 && cl.start <= colon + 1 && cl.end > colon) {
       const lead = resolved.find((g) => g.start === 0 && g.end === colon);
