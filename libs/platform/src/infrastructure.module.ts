@@ -62,6 +62,8 @@ export class InfrastructureModule {
               return id;
             },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || (req.url ?? '').startsWith('/metrics') },
+            // keys and signatures never reach the logs
+            redact: { paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
           },
         }),
       ],
