@@ -109,12 +109,17 @@ export class ProjectionRebuilder {
   private async replay(manager: EntityManager, phase: RebuildProgress['phase'], following: boolean): Promise<Set<string>> {
     const touched = new Set<string>();
     const types = [...POSITION_EVENT_TYPES];
-    for (;;) {
-      const rows: { position: string; body: StoredEnvelope }[] = await manager.query(
+    const page = (after: string): Promise<{ position: string; body: StoredEnvelope }[]> =>
+      (following ? manager : this.dataSource.manager).query(
         `SELECT global_position::text AS position, body FROM event_store WHERE global_position > $1 AND type = ANY($2::text[]) ORDER BY global_position LIMIT $3`,
-        [this.lastPosition, types, this.pageSize],
+        [after, types, this.pageSize],
       );
+    let next: ReturnType<typeof page> | null = null;
+    for (;;) {
+      const rows: { position: string; body: StoredEnvelope }[] = await (next ?? page(this.lastPosition));
       if (rows.length === 0) return touched;
+      // outside a transaction the next page is read on another connection while this one is folded
+      next = following ? null : page(rows[rows.length - 1].position);
       const statements: Row[] = [];
       for (const { position, body } of rows) {
         const input = toInput(body);
