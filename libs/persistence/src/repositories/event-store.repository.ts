@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 export interface AppendedEvent {
   globalPosition: string;
@@ -9,8 +9,6 @@ export interface AppendedEvent {
 
 /** Append-only event store: unique event id, unique (stream, version), global order by position. */
 export class EventStoreRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /**
    * Appends an event to the end of its stream. Returns null when an event with that id is already
    * stored — appending the same event twice leaves one row.
@@ -25,27 +23,5 @@ export class EventStoreRepository {
     );
     if (rows.length === 0) return null;
     return { globalPosition: String(rows[0].global_position), eventId, stream, version: rows[0].version };
-  }
-
-  async readStream(manager: EntityManager, stream: string): Promise<{ eventId: string; version: number; body: Record<string, unknown> }[]> {
-    const rows: { event_id: string; version: number; body: Record<string, unknown> }[] = await manager.query(
-      `SELECT event_id, version, body FROM event_store WHERE stream = $1 ORDER BY version`,
-      [stream],
-    );
-    return rows.map((row) => ({ eventId: row.event_id, version: row.version, body: row.body }));
-  }
-
-  /** Pages through the whole store in global order, for rebuilding read models. */
-  async *readAll(batchSize = 5000, types?: string[]): AsyncGenerator<{ globalPosition: string; type: string; body: Record<string, unknown> }[]> {
-    let after = '0';
-    for (;;) {
-      const rows: { global_position: string; type: string; body: Record<string, unknown> }[] = await this.dataSource.query(
-        `SELECT global_position, type, body FROM event_store WHERE global_position > $1 ${types ? 'AND type = ANY($3::text[])' : ''} ORDER BY global_position LIMIT $2`,
-        types ? [after, batchSize, types] : [after, batchSize],
-      );
-      if (rows.length === 0) return;
-      after = String(rows[rows.length - 1].global_position);
-      yield rows.map((row) => ({ globalPosition: String(row.global_position), type: row.type, body: row.body }));
-    }
   }
 }

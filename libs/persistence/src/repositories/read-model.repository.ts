@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CurrentPositionEntity, OccurrenceViewEntity, PositionEventViewEntity } from '../entities';
 
 export interface EventFilter {
@@ -12,18 +12,9 @@ export interface EventFilter {
   text?: string;
 }
 
-/** The projections' tables: written by the projector in its transaction, read by the API. */
+/** Reads of the projections' tables for the API (the projector writes them through ProjectionStore). */
 export class ReadModelRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  async insertEvent(manager: EntityManager, row: PositionEventViewEntity): Promise<void> {
-    await manager.getRepository(PositionEventViewEntity).createQueryBuilder().insert().values(row as never).orIgnore().execute();
-  }
-
-  async upsertCurrentPosition(manager: EntityManager, row: CurrentPositionEntity): Promise<void> {
-    await manager.getRepository(CurrentPositionEntity).upsert(row as never, ['actor', 'actorRole', 'issue']);
-  }
-
 
   positionsOf(actor: string): Promise<CurrentPositionEntity[]> {
     return this.dataSource.getRepository(CurrentPositionEntity).find({ where: { actor }, order: { issue: 'ASC', actorRole: 'ASC' } });
