@@ -248,7 +248,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const mission = has('mission', c.start);
       // "is expected to announce its decision": a contribution still being decided
       const pending = lx.pending.verbs.has(c.phrase) && pendingFrame(toks, c.start);
-      const pendingObj = pending && pendingObject(toks, c.end, cl.end);
+      // "would decide after consulting parliament", "will decide whether to send troops": the decision is pending
+      const pendingObj = pending && (pendingObject(toks, c.end, cl.end) || (c.phrase === 'decide' && ['after', 'once', 'whether', 'when'].includes(toks[c.end]?.lower ?? '')));
       if (c.phrase === 'decide' && !pendingObj) continue;
       // "said it could contribute", "would not take part": the object is the force under discussion
       const bare = !assets.length && !mission && lx.bareVerbs.has(c.phrase) && bareOk(toks, c.end, cl.end);
@@ -683,6 +684,13 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     const scored = qs.map((q) => ({ q, d: q.start >= cand.cue.start ? q.start - cand.cue.start : (cand.cue.start - q.end) * 2 + 5 }));
     scored.sort((a, b) => a.d - b.d);
     quantity = scored[0].q.quantity;
+    // "350,000 drones and £350 million in aid": a package is measured by its money, a deployment by its people
+    const money = scored.find((x) => /^[A-Z]{3}$/.test(x.q.quantity.unit ?? ''));
+    const deployable = new Set(['troops', 'personnel', 'police', 'trainers', 'soldiers', 'officers', 'ships', 'aircraft', 'helicopters', 'jets', 'vessels']);
+    if (money && money !== scored[0] && type.startsWith('pledge') && !deployable.has(quantity.unit ?? '') && !/^[A-Z]{3}$/.test(quantity.unit ?? '')) {
+      quantity = money.q.quantity;
+      if (!assets.includes('money')) assets.push('money');
+    }
     if (scored[0].q.asset && !assets.includes(scored[0].q.asset)) assets.push(scored[0].q.asset);
   }
   const inClause = (g: ActorGroup) => g.start >= cl.start && g.start < cl.end;
