@@ -15,7 +15,9 @@ function bodies(dir: string): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8').split(/\n\s*\n/).slice(1).join('\n\n'));
 }
 
-const root = join(__dirname, '..');
+// the repository root, whether run from bench/ with tsx or from dist/bench after a build
+let root = join(__dirname, '..');
+while (!existsSync(join(root, 'tests/extraction-corpus')) && join(root, '..') !== root) root = join(root, '..');
 const texts = [...bodies(join(root, '../shared/corpus')), ...bodies(join(root, 'tests/extraction-corpus'))];
 // stitch paragraphs into ~800-word articles
 const paragraphs = texts.flatMap((t) => t.split('\n').filter((l) => l.split(/\s+/).length > 8));

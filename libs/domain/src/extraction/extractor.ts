@@ -28,6 +28,8 @@ interface Discourse {
   people: Map<string, { code: string; role: string | null }>;
   /** the first office holder named in the article: who answers in a Q&A */
   interviewee: { code: string; role: string | null } | null;
+  /** the interviewee was named by an introduction ("spoke to us"), not guessed from the first office holder */
+  introduced?: boolean;
 }
 
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', ':']);
@@ -167,7 +169,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   // "Canada: C$200 million.": a pledge list written as "actor: amount"
   const colon = toks.findIndex((t, k) => k > 0 && k < 12 && t.text === ':');
   if (!cues.length && colon < 0) {
-    if (TITLED_NAME.test(s.text)) learnPeople(toks, findActors(toks, () => false, discourse.people), discourse);
+    if (TITLED_NAME.test(s.text)) learnPeople(toks, findActors(toks, () => false, discourse.people), discourse, INTERVIEW_INTRO.test(s.text));
     updateDiscourse(toks, s, discourse);
     return [];
   }
@@ -185,7 +187,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     return !!cs && /s$/.test(t.lower) && cs.some((c) => c.cat !== 'mission' && c.cat !== 'nominal');
   };
   const groups = findActors(toks, isVerbLike, discourse.people);
-  learnPeople(toks, groups, discourse);
+  learnPeople(toks, groups, discourse, INTERVIEW_INTRO.test(s.text));
   const resolved = groups.map((g) => ({ ...g, members: g.members.map((m) => resolveRole(m, groups, discourse)) }));
 
   let speaker = findSpeaker(toks, resolved);
@@ -769,7 +771,11 @@ function propagateDates(events: ExtractedEvent[]): void {
 const TITLED_NAME = /\b(Minister|President|Chancellor|Secretary|Premier|Prime Minister|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}/u;
 
 /** "Estonia's Defence Minister Hanno Pevkur": later "Pevkur said" is Estonia speaking. */
-function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse): void {
+// "X spoke to us in Vilnius", "in an interview with X": the person interviewed answers the questions
+const INTERVIEW_INTRO = /\b(spoke|speaks|talked|talks|sat down) (to|with)\b|\binterview(ed)?\b|\btold (us|this)\b/i;
+
+function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, intro = false): void {
+  let introduced = false;
   for (const g of groups) {
     for (const m of g.members) {
       if (!m.code || !m.govNoun || m.end - m.start < 2) continue;
@@ -781,9 +787,11 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse):
       }
       const who = { code: m.code, role: m.role };
       if (!discourse.people.has(last.lower)) discourse.people.set(last.lower, who);
-      if (!discourse.interviewee && m.kinds.some((k) => k !== 'capital')) discourse.interviewee = who;
+      if (m.kinds.some((k) => k !== 'capital') && (!discourse.interviewee || (intro && !introduced && !discourse.introduced))) discourse.interviewee = who;
+      if (intro) introduced = true;
     }
   }
+  if (introduced) discourse.introduced = true;
 }
 
 function pronounSpeaker(toks: Token[]): boolean {
