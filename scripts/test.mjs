@@ -4,7 +4,7 @@
 // KAFKA_BROKERS is set) and a real Postgres: TEST_DATABASE_URL, else the machine's on
 // 127.0.0.1:5432, else an embedded Postgres started for the run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,10 +42,27 @@ if (!env.TEST_DATABASE_URL) {
   }
 }
 
+const results = join(root, '.data');
+mkdirSync(results, { recursive: true });
+const counts = { passed: 0, failed: 0 };
+/** Runs one jest tier and adds its test counts to the run's summary. */
+function jest(tier, extra) {
+  const file = join(results, `jest-${tier}.json`);
+  rmSync(file, { force: true });
+  const code = run(join(root, 'node_modules/.bin/jest'), ['--selectProjects', tier, ...extra, '--json', `--outputFile=${file}`, ...process.argv.slice(2)], env);
+  if (existsSync(file)) {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    counts.passed += report.numPassedTests;
+    counts.failed += report.numFailedTests;
+  }
+  return code;
+}
+
 let status = run(join(root, 'node_modules/.bin/tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-if (status === 0) status = run(join(root, 'node_modules/.bin/jest'), ['--selectProjects', 'unit', ...process.argv.slice(2)], env);
+if (status === 0) status = jest('unit', []);
 // the crash test runs the projector as a real process, from the build
 if (status === 0) status = run('node', [join(root, 'scripts/build-if-stale.mjs')]);
-if (status === 0) status = run(join(root, 'node_modules/.bin/jest'), ['--selectProjects', 'integration', '--runInBand', ...process.argv.slice(2)], env);
+if (status === 0) status = jest('integration', ['--runInBand']);
 if (embedded) await embedded.stop();
+console.log(`tests: ${counts.passed} passed, ${counts.failed} failed`);
 process.exit(status);
