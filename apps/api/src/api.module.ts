@@ -1,11 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, InfrastructureModule } from '@stancewatch/platform';
-import { AdminKeyBootstrap, ApiKeyGuard } from './auth/auth';
+import { ArticlesController } from './articles/articles.controller';
+import { AdminKeyBootstrap, ApiKeyCache, ApiKeyGuard, RATE_LIMITER } from './auth/auth';
+import { TokenBucketLimiter } from './auth/rate-limiter';
+import { IssueCatalogue } from './common/catalogue';
+import { ErrorResponseFilter } from './common/error-filter';
 import { EventsController } from './events/events.controller';
 import { FeedsController } from './feeds/feeds.controller';
 import { HealthController } from './health/health.controller';
+import { KeysController } from './keys/keys.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { PositionsController } from './positions/positions.controller';
 import { StreamController } from './subscriptions/stream.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
@@ -16,8 +22,15 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [InfrastructureModule.forRoot(config, 'api'), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, FeedsController, EventsController, PositionsController, SubscriptionsController, StreamController],
-      providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }, AdminKeyBootstrap],
+      controllers: [HealthController, FeedsController, EventsController, PositionsController, ArticlesController, KeysController, MetricsController, SubscriptionsController, StreamController],
+      providers: [
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ErrorResponseFilter },
+        { provide: RATE_LIMITER, useValue: new TokenBucketLimiter(config.rateLimitPerMinute, config.rateLimitBurst) },
+        ApiKeyCache,
+        IssueCatalogue,
+        AdminKeyBootstrap,
+      ],
     };
   }
 }

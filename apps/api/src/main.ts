@@ -4,13 +4,16 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppConfig, loadConfig, runService } from '@stancewatch/platform';
 import { ApiModule } from './api.module';
+import { instrumentHttp, REQUEST_IDS, setUpOpenApi } from './setup';
 import { registerOpmlBodyParser } from './feeds/opml';
 import { validationPipe } from './validation';
 
 export async function bootstrapApi(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter({ trustProxy: true }), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter({ trustProxy: true, ...REQUEST_IDS }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
+  instrumentHttp(app);
+  setUpOpenApi(app);
   registerOpmlBodyParser(app);
   await app.listen(config.apiPort, config.apiHost);
   return app;

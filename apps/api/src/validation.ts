@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((error) => {
@@ -23,3 +23,9 @@ export const validationPipe = new ValidationPipe({
     });
   },
 });
+
+/** A UUID path parameter whose 400 names the parameter, like the body and query validation does. */
+export const uuidParam = (name: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${name}: must be a UUID`, fields: [{ field: name, problems: ['must be a UUID'] }] }),
+  });

@@ -35,6 +35,9 @@ const schema = z.object({
   consumerSessionTimeoutMs: intFrom('CONSUMER_SESSION_TIMEOUT_MS', 6000),
   webhookRetryBaseMs: intFrom('WEBHOOK_RETRY_BASE_MS', 10),
   webhookRetryMaxSeconds: intFrom('WEBHOOK_RETRY_MAX_SECONDS', 1),
+  rateLimitPerMinute: intFrom('RATE_LIMIT_PER_MINUTE', 0),
+  rateLimitBurst: intFrom('RATE_LIMIT_BURST', 1),
+  metricsPort: intFrom('METRICS_PORT', 0),
 });
 
 export type AppConfig = z.infer<typeof schema>;
@@ -64,6 +67,9 @@ export const ENV_VARS = [
   'CONSUMER_SESSION_TIMEOUT_MS',
   'WEBHOOK_RETRY_BASE_MS',
   'WEBHOOK_RETRY_MAX_SECONDS',
+  'RATE_LIMIT_PER_MINUTE',
+  'RATE_LIMIT_BURST',
+  'METRICS_PORT',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 
@@ -93,6 +99,9 @@ const ENV_NAME_OF: Record<string, EnvVar> = {
   consumerSessionTimeoutMs: 'CONSUMER_SESSION_TIMEOUT_MS',
   webhookRetryBaseMs: 'WEBHOOK_RETRY_BASE_MS',
   webhookRetryMaxSeconds: 'WEBHOOK_RETRY_MAX_SECONDS',
+  rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  rateLimitBurst: 'RATE_LIMIT_BURST',
+  metricsPort: 'METRICS_PORT',
 };
 
 export function loadConfig(rawEnv: Partial<Record<EnvVar, string | undefined>> = process.env): AppConfig {
@@ -123,6 +132,9 @@ export function loadConfig(rawEnv: Partial<Record<EnvVar, string | undefined>> =
     consumerSessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS ?? 30_000,
     webhookRetryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 10_000,
     webhookRetryMaxSeconds: env.WEBHOOK_RETRY_MAX_SECONDS ?? 86_400,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 600,
+    rateLimitBurst: env.RATE_LIMIT_BURST ?? 120,
+    metricsPort: env.METRICS_PORT ?? 0,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${ENV_NAME_OF[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`).join('; ');

@@ -4,3 +4,5 @@ export * from './infrastructure.module';
 export * from './outbox-publisher';
 export * from './consumer-logger';
 export * from './run-service';
+export * from './metrics';
+export * from './metrics-listener';

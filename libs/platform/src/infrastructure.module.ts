@@ -6,6 +6,8 @@ import { createKafka, ensureTopics, MessageProducer } from '@stancewatch/messagi
 import { AlertDeliveryRepository, AlertOccurrenceRepository, AlertSubscriptionRepository } from '@stancewatch/persistence';
 import { ApiKeyRepository, ArticleRepository, ConsumerOffsetRepository, createDataSource, EventStoreRepository, FeedRepository, OutboxRepository, ReadModelRepository } from '@stancewatch/persistence';
 import { AppConfig } from './config';
+import { ServiceMetrics } from './metrics';
+import { MetricsListener } from './metrics-listener';
 import { CONFIG, KAFKA, SERVICE_NAME } from './tokens';
 
 /** Opens and closes the shared connections with the application's lifecycle. */
@@ -78,9 +80,11 @@ export class InfrastructureModule {
         { provide: MessageProducer, inject: [KAFKA], useFactory: (kafka: Kafka) => new MessageProducer(kafka, config.topicPrefix) },
         { provide: OutboxRepository, inject: [DataSource], useFactory: (ds: DataSource) => new OutboxRepository(ds, config.topicPrefix) },
         ...REPOSITORIES.map((repository) => ({ provide: repository, inject: [DataSource], useFactory: (ds: DataSource) => new repository(ds) })),
+        { provide: ServiceMetrics, inject: [KAFKA], useFactory: (kafka: Kafka) => new ServiceMetrics(serviceName, { kafka, topicPrefix: config.topicPrefix }) },
+        MetricsListener,
         InfrastructureLifecycle,
       ],
-      exports: [CONFIG, SERVICE_NAME, DataSource, KAFKA, MessageProducer, OutboxRepository, ...REPOSITORIES],
+      exports: [CONFIG, SERVICE_NAME, DataSource, KAFKA, MessageProducer, OutboxRepository, ServiceMetrics, ...REPOSITORIES],
     };
   }
 }

@@ -1,7 +1,8 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, OnApplicationBootstrap, SetMetadata, UnauthorizedException, ForbiddenException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, HttpException, HttpStatus, Inject, Injectable, OnApplicationBootstrap, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiKeyRepository, ApiRole } from '@stancewatch/persistence';
+import { ApiKeyEntity, ApiKeyRepository, ApiRole, hashApiKey } from '@stancewatch/persistence';
 import { AppConfig, CONFIG } from '@stancewatch/platform';
+import { TokenBucketLimiter } from './rate-limiter';
 
 export const API_KEY_HEADER = 'x-api-key';
 const ROLES = 'stancewatch.roles';
@@ -17,23 +18,83 @@ export interface AuthenticatedKey {
   role: ApiRole;
 }
 
-/** Every route needs a valid key unless marked @Public(); keys are looked up by their hash. */
+const KEY_CACHE_MS = 5_000;
+
+/**
+ * Active keys by hash, cached briefly so a read does not cost a key lookup in Postgres. A key
+ * revoked through this API replica stops working at once; through another replica, within
+ * KEY_CACHE_MS.
+ */
+@Injectable()
+export class ApiKeyCache {
+  private readonly byHash = new Map<string, { key: AuthenticatedKey; until: number }>();
+
+  constructor(private readonly keys: ApiKeyRepository) {}
+
+  async find(presented: string): Promise<AuthenticatedKey | null> {
+    const hash = hashApiKey(presented);
+    const now = Date.now();
+    const cached = this.byHash.get(hash);
+    if (cached && cached.until > now) return cached.key;
+    const found: ApiKeyEntity | null = await this.keys.findActive(presented);
+    if (!found) {
+      this.byHash.delete(hash);
+      return null;
+    }
+    const key = { id: found.id, name: found.name, role: found.role };
+    // unknown keys are not cached, so guessing cannot grow the map; active ones are bounded by the table
+    this.byHash.set(hash, { key, until: now + KEY_CACHE_MS });
+    return key;
+  }
+
+  forget(id: string): void {
+    for (const [hash, entry] of this.byHash) if (entry.key.id === id) this.byHash.delete(hash);
+  }
+}
+
+export class TooManyRequestsException extends HttpException {
+  constructor(retryAfterSeconds: number) {
+    super(
+      { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: `rate limit of this API key exceeded; retry in ${retryAfterSeconds} s`, retryAfterSeconds },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
+export const RATE_LIMITER = Symbol('stancewatch.rate-limiter');
+
+/**
+ * Every route needs a valid key unless marked @Public(); keys are looked up by their hash. Each
+ * key then spends a token of its rate-limit bucket (429 with Retry-After when it has none).
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: ApiKeyRepository,
+    private readonly keys: ApiKeyCache,
+    @Inject(RATE_LIMITER) private readonly limiter: TokenBucketLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; apiKey?: AuthenticatedKey }>();
+    const http = context.switchToHttp();
+    const request = http.getRequest<{ headers: Record<string, string | undefined>; apiKey?: AuthenticatedKey }>();
     const presented = request.headers[API_KEY_HEADER];
     if (!presented) throw new UnauthorizedException(`missing API key: send it in the ${API_KEY_HEADER} header`);
-    const key = await this.keys.findActive(presented);
+    const key = await this.keys.find(presented);
     if (!key) throw new UnauthorizedException('invalid or revoked API key');
-    request.apiKey = { id: key.id, name: key.name, role: key.role };
+    request.apiKey = key;
+    const taken = this.limiter.take(key.id);
+    const reply = http.getResponse<{ header(name: string, value: string): unknown }>();
+    if (!taken.allowed) {
+      reply.header('retry-after', String(taken.retryAfterSeconds));
+      throw new TooManyRequestsException(taken.retryAfterSeconds);
+    }
+    if (this.limiter.enabled) {
+      reply.header('x-ratelimit-limit', String(this.limiter.perMinute));
+      reply.header('x-ratelimit-remaining', String(taken.remaining));
+    }
     const allowed = this.reflector.getAllAndOverride<ApiRole[]>(ROLES, targets) ?? ['admin', 'analyst'];
     if (!allowed.includes(key.role)) throw new ForbiddenException(`this needs the ${allowed.join(' or ')} role; your key is ${key.role}`);
     return true;

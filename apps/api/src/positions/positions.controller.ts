@@ -1,31 +1,162 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { DataSource } from 'typeorm';
 import { CurrentPositionEntity, ReadModelRepository } from '@stancewatch/persistence';
+import { describeActor, IssueCatalogue } from '../common/catalogue';
+import { ApiErrors } from '../common/openapi';
 
-function present(p: CurrentPositionEntity) {
-  return { actor: p.actor, issue: p.issue, stance: p.stance, since: p.since, causeEventId: p.causeEventId, eventIds: p.eventIds, sourceCount: p.sourceCount, updatedAt: p.updatedAt };
+const ACTOR_CODE = /^[A-Za-z][A-Za-z0-9-]{1,15}$/;
+
+export function presentPosition(p: CurrentPositionEntity) {
+  return {
+    actor: p.actor,
+    actorRole: p.actorRole || null,
+    issue: p.issue,
+    stance: p.stance,
+    since: p.since,
+    causeEventId: p.causeEventId,
+    eventIds: p.eventIds,
+    conditions: p.conditions,
+    sourceCount: p.sourceCount,
+    updatedAt: p.updatedAt,
+  };
 }
 
+/** Actor codes come in any case; a malformed one is a 400 naming the parameter. */
+function actorCode(code: string, field = 'code'): string {
+  if (!ACTOR_CODE.test(code)) {
+    const problem = 'must be a country (ISO 3166 alpha-2) or organisation code, e.g. FR or NATO';
+    throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${field}: ${problem}`, fields: [{ field, problems: [problem] }] });
+  }
+  return code.toUpperCase();
+}
+
+export class ListActorsQuery {
+  @ApiPropertyOptional({ enum: ['country', 'organisation', 'other'] })
+  @IsOptional() @IsIn(['country', 'organisation', 'other'], { message: 'kind must be one of country, organisation, other' })
+  kind?: string;
+}
+
+export class TimelineQuery {
+  @ApiPropertyOptional({ description: 'a role inside the actor, e.g. opposition; the government when absent' })
+  @IsOptional() @IsString() @Matches(/^[a-z][a-z-]{0,31}$/, { message: 'role must be a lower-case role name such as opposition' })
+  role?: string;
+}
+
+interface PositionChangedBody {
+  eventId: string;
+  observedAt: string;
+  payload: { issue: string; from: string | null; to: string; causeEventId: string; since: string | null; historical: boolean };
+}
+
+@ApiTags('positions')
 @Controller('api/v1')
 export class PositionsController {
-  constructor(private readonly readModels: ReadModelRepository) {}
+  constructor(
+    private readonly readModels: ReadModelRepository,
+    private readonly issues: IssueCatalogue,
+    private readonly dataSource: DataSource,
+  ) {}
 
-  /** Every actor with its current stances, for the dashboard's overview. */
+  /** Countries and organisations with their current stances, for the dashboard's overview. */
   @Get('actors')
-  async actors() {
-    const byActor = new Map<string, ReturnType<typeof present>[]>();
-    for (const p of await this.readModels.allPositions()) byActor.set(p.actor, [...(byActor.get(p.actor) ?? []), present(p)]);
-    return { items: [...byActor].map(([actor, positions]) => ({ actor, positions })) };
+  @ApiOkResponse({ description: '{ items: [{ code, name, kind, positions }] }' })
+  @ApiErrors(400, 401, 429)
+  async actors(@Query() query: ListActorsQuery) {
+    const byActor = new Map<string, ReturnType<typeof presentPosition>[]>();
+    for (const p of await this.readModels.allPositions()) byActor.set(p.actor, [...(byActor.get(p.actor) ?? []), presentPosition(p)]);
+    const items = [...byActor].map(([code, positions]) => ({ ...describeActor(code), positions }));
+    return { items: query.kind ? items.filter((a) => a.kind === query.kind) : items };
+  }
+
+  @Get('actors/:code')
+  @ApiParam({ name: 'code', example: 'FR' })
+  @ApiOkResponse({ description: '{ code, name, kind, positions }: the actor and its stance on each issue' })
+  @ApiErrors(400, 401, 404, 429)
+  async actor(@Param('code') raw: string) {
+    const code = actorCode(raw);
+    const positions = await this.readModels.positionsOf(code);
+    if (positions.length === 0) throw new NotFoundException(`no positions recorded for actor ${code}`);
+    return { ...describeActor(code), positions: positions.map(presentPosition) };
   }
 
   @Get('actors/:code/positions')
-  async positionsOf(@Param('code') code: string) {
-    const positions = await this.readModels.positionsOf(code.toUpperCase());
-    if (positions.length === 0) throw new NotFoundException(`no positions recorded for actor ${code.toUpperCase()}`);
-    return { actor: code.toUpperCase(), items: positions.map(present) };
+  @ApiParam({ name: 'code', example: 'FR' })
+  @ApiErrors(400, 401, 404, 429)
+  async positionsOf(@Param('code') raw: string) {
+    const code = actorCode(raw);
+    const positions = await this.readModels.positionsOf(code);
+    if (positions.length === 0) throw new NotFoundException(`no positions recorded for actor ${code}`);
+    return { actor: code, items: positions.map(presentPosition) };
   }
 
-  @Get('issues/:issue/positions')
-  async positionsOnIssue(@Param('issue') issue: string) {
-    return { issue, items: (await this.readModels.positionsOnIssue(issue)).map(present) };
+  /** Every stance move of one actor on one issue, oldest first, from the position-changed events. */
+  @Get('actors/:code/issues/:issue/timeline')
+  @ApiParam({ name: 'code', example: 'FR' })
+  @ApiParam({ name: 'issue', example: 'ukraine-security-force' })
+  @ApiOkResponse({ description: '{ actor, issue, current, items: [{ from, to, since, causeEventId, historical, recordedAt }] }' })
+  @ApiErrors(400, 401, 404, 429)
+  async timeline(@Param('code') raw: string, @Param('issue') issueId: string, @Query() query: TimelineQuery) {
+    const code = actorCode(raw);
+    this.issues.require(issueId);
+    const stream = `stance-${code}${query.role ? `:${query.role}` : ''}/${issueId}`;
+    const rows: { event_id: string; body: PositionChangedBody; recorded_at: Date }[] = await this.dataSource.query(
+      `SELECT event_id, body, recorded_at FROM event_store WHERE stream = $1 AND type = 'position-changed' ORDER BY version`,
+      [stream],
+    );
+    if (rows.length === 0) throw new NotFoundException(`no stance recorded for ${code}${query.role ? ` (${query.role})` : ''} on issue ${issueId}`);
+    const items = rows.map((r) => ({
+      eventId: r.event_id,
+      from: r.body.payload.from,
+      to: r.body.payload.to,
+      since: r.body.payload.since,
+      causeEventId: r.body.payload.causeEventId,
+      historical: r.body.payload.historical,
+      recordedAt: r.recorded_at,
+    }));
+    const current = (await this.readModels.positionsOf(code)).find((p) => p.issue === issueId && p.actorRole === (query.role ?? ''));
+    return { ...describeActor(code), actorRole: query.role ?? null, issue: issueId, current: current ? presentPosition(current) : null, items };
+  }
+
+  @Get('issues')
+  @ApiOkResponse({ description: '{ items: [{ id, title, description, actorCount, stances: { stance: count } }] }' })
+  @ApiErrors(401, 429)
+  async listIssues() {
+    const counts: { issue: string; stance: string; n: string }[] = await this.dataSource.query(`SELECT issue, stance, count(*) AS n FROM rm_current_positions GROUP BY issue, stance`);
+    return {
+      items: this.issues.issues.map((issue) => {
+        const stances: Record<string, number> = {};
+        for (const c of counts) if (c.issue === issue.id) stances[c.stance] = Number(c.n);
+        return { id: issue.id, title: issue.title, description: issue.description, actorCount: Object.values(stances).reduce((a, b) => a + b, 0), stances };
+      }),
+    };
+  }
+
+  /** The issue's matrix: every actor with a stance on it, grouped by stance. */
+  @Get('issues/:id')
+  @ApiParam({ name: 'id', example: 'ukraine-security-force' })
+  @ApiOkResponse({ description: '{ id, title, description, stances: { stance: [actor codes] }, matrix: [{ actor, name, kind, stance, … }] }' })
+  @ApiErrors(401, 404, 429)
+  async issue(@Param('id') id: string) {
+    const issue = this.issues.require(id);
+    const positions = await this.readModels.positionsOnIssue(id);
+    const stances: Record<string, string[]> = {};
+    for (const p of positions) (stances[p.stance] ??= []).push(p.actorRole ? `${p.actor}:${p.actorRole}` : p.actor);
+    return {
+      id: issue.id,
+      title: issue.title,
+      description: issue.description,
+      stances,
+      matrix: positions.map((p) => ({ ...describeActor(p.actor), ...presentPosition(p) })),
+    };
+  }
+
+  @Get('issues/:id/positions')
+  @ApiParam({ name: 'id', example: 'ukraine-security-force' })
+  @ApiErrors(401, 404, 429)
+  async positionsOnIssue(@Param('id') id: string) {
+    this.issues.require(id);
+    return { issue: id, items: (await this.readModels.positionsOnIssue(id)).map(presentPosition) };
   }
 }

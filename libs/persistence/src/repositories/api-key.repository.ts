@@ -24,4 +24,22 @@ export class ApiKeyRepository {
   findActive(key: string): Promise<ApiKeyEntity | null> {
     return this.dataSource.getRepository(ApiKeyEntity).createQueryBuilder('k').where('k.key_hash = :hash AND k.revoked_at IS NULL', { hash: hashApiKey(key) }).getOne();
   }
+
+  /** Every key, newest first, revoked ones included (their hashes never leave the repository's callers). */
+  list(): Promise<ApiKeyEntity[]> {
+    return this.dataSource.getRepository(ApiKeyEntity).find({ order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** Revokes an active key and returns it; null when no active key has that id. */
+  async revoke(id: string): Promise<ApiKeyEntity | null> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(ApiKeyEntity)
+      .set({ revokedAt: () => 'now()' })
+      .where('id = :id AND revoked_at IS NULL', { id })
+      .returning(['id'])
+      .execute();
+    if (!result.affected) return null;
+    return this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
+  }
 }
