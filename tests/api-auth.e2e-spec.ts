@@ -14,6 +14,11 @@ const FR_CORROBORATION = randomUUID();
 const FR_CHANGE = randomUUID();
 const FR_OCCURRENCE = randomUUID();
 const NATO_EVENT = randomUUID();
+const FR_SUPERSEDED = randomUUID();
+const FR_EARLIER = randomUUID();
+const RU_EVENT = randomUUID();
+// pledge occurrences: troops announced by FR 2,000, GB 5,000, BE "several hundred"; ES considers 1,500; DE EUR 1.5 bn; IT refused
+const OCC = { GB: randomUUID(), BE: randomUUID(), ES: randomUUID(), DE: randomUUID(), IT: randomUUID() };
 const EVIDENCE = 'France will send 2,000 troops to Ukraine as part of a reassurance force, President Macron said.';
 
 type Json = Record<string, any>;
@@ -71,6 +76,48 @@ describe('API surface: auth, validation, keys, rate limit, OpenAPI, metrics', ()
       await insertEvent(FR_EVENT, 'FR', 'art-fr-1', 'https://news.example/fr-1', 1, '2026-01-10', EVIDENCE, 'pledge-announced', FR_OCCURRENCE);
       await insertEvent(FR_CORROBORATION, 'FR', 'art-fr-2', 'https://wire.example/fr-2', 2, '2026-01-10', EVIDENCE, 'pledge-announced', FR_OCCURRENCE);
       await insertEvent(NATO_EVENT, 'NATO', 'art-nato', 'https://news.example/nato', 3, '2026-01-11', 'NATO supports the force.', 'support-expressed');
+      // an earlier extraction of art-fr-1, replaced by the newer one
+      await insertEvent(FR_SUPERSEDED, 'FR', 'art-fr-1', 'https://news.example/fr-1', 0, '2026-01-10', 'France might consider troops.', 'pledge-considered');
+      await client.query(`UPDATE rm_events SET superseded = true WHERE event_id = $1`, [FR_SUPERSEDED]);
+      await insertEvent(FR_EARLIER, 'FR', 'art-fr-0', 'https://news.example/fr-0', 4, '2025-12-01', 'France is considering sending troops.', 'pledge-considered');
+      await insertEvent(RU_EVENT, 'RU', 'art-ru', 'https://news.example/ru', 5, '2026-01-09', 'Russia will treat foreign troops in Ukraine as legitimate targets.', 'red-line-stated');
+      for (const [actor, pos] of [['GB', 6], ['BE', 7], ['ES', 8], ['DE', 9], ['IT', 10]] as const) {
+        await insertEvent(randomUUID(), actor, `art-${actor}`, `https://news.example/${actor}`, pos, '2026-01-05', `${actor} statement.`, 'pledge-announced', OCC[actor]);
+      }
+      await client.query(
+        `INSERT INTO rm_position_history (actor, actor_role, issue, seq, stance, from_date, to_date, cause_event_id) VALUES
+         ('FR', '', $1, 0, 'considering', '2025-12-01', '2026-01-10', $2),
+         ('FR', '', $1, 1, 'committed', '2026-01-10', NULL, $3)`,
+        [ISSUE, FR_EARLIER, FR_EVENT],
+      );
+      const pledge = (occurrence: string, actor: string, asset: string, quantity: object | null, status: string, statedOn: string, withdrawnBy: string | null = null) =>
+        client.query(
+          `INSERT INTO rm_pledges (occurrence_id, issue, actor, actor_role, asset, quantity, conditions, status, withdrawn_by, stated_on, source_count, urls)
+           VALUES ($1, $2, $3, NULL, $4, $5, '[]', $6, $7, $8, 1, $9)`,
+          [occurrence, ISSUE, actor, [asset], quantity, status, withdrawnBy, statedOn, JSON.stringify([`https://news.example/${actor}`])],
+        );
+      await pledge(FR_OCCURRENCE, 'FR', 'troops', { value: 2000, unit: 'troops', text: '2,000 troops' }, 'announced', '2026-01-10');
+      await pledge(OCC.ES, 'ES', 'troops', { value: 1500, unit: 'troops', text: '1,500 troops' }, 'considered', '2026-01-09');
+      await pledge(OCC.BE, 'BE', 'troops', { value: null, unit: 'troops', text: 'several hundred troops' }, 'announced', '2026-01-08');
+      await pledge(OCC.IT, 'IT', 'troops', null, 'refused', '2026-01-07');
+      await pledge(OCC.GB, 'GB', 'troops', { value: 5000, unit: 'troops', text: '5,000 troops' }, 'announced', '2026-01-06');
+      await pledge(OCC.DE, 'DE', 'money', { value: 1.5e9, unit: 'EUR', text: 'EUR 1.5 billion' }, 'announced', '2026-01-05');
+      await client.query(
+        `INSERT INTO rm_pledge_totals (issue, unit, status, actor, value, occurrence_ids, vague) VALUES
+         ($1, 'troops', 'announced', 'FR', 2000, $2, '[]'),
+         ($1, 'troops', 'announced', 'GB', 5000, $3, '[]'),
+         ($1, 'troops', 'announced', 'BE', NULL, $4, '["several hundred troops"]'),
+         ($1, 'troops', 'considered', 'ES', 1500, $5, '[]'),
+         ($1, 'EUR', 'announced', 'DE', 1500000000, $6, '[]')`,
+        [ISSUE, [FR_OCCURRENCE], [OCC.GB], [OCC.BE], [OCC.ES], [OCC.DE]],
+      );
+      const statement = { occurrenceId: randomUUID(), statedOn: '2026-01-09', evidence: ['Russia will treat foreign troops in Ukraine as legitimate targets.'], urls: ['https://news.example/ru'], sourceCount: 2 };
+      await client.query(
+        `INSERT INTO rm_red_lines (actor, actor_role, issue, first_stated, last_stated, times_stated, times_restated, source_count, lines, statements) VALUES
+         ('RU', '', $1, '2025-12-20', '2026-01-09', 3, 2, 5, $2, $3),
+         ('RU', '', '', '2025-11-02', '2025-11-02', 1, 0, 1, '["No NATO expansion."]', '[]')`,
+        [ISSUE, JSON.stringify(statement.evidence), JSON.stringify([statement])],
+      );
       await client.query(
         `INSERT INTO rm_current_positions (actor, actor_role, issue, stance, since, cause_event_id, event_ids, conditions, source_count, updated_at) VALUES
          ('FR', '', $1, 'committed', '2026-01-10', $2, $3, '[]', 2, now()),
@@ -110,6 +157,8 @@ describe('API surface: auth, validation, keys, rate limit, OpenAPI, metrics', ()
     ['GET', `/api/v1/events/${FR_EVENT}`, null],
     ['GET', '/api/v1/articles', null],
     ['GET', '/api/v1/articles/art-fr-1', null],
+    ['GET', `/api/v1/pledges?issue=${ISSUE}`, null],
+    ['GET', '/api/v1/red-lines?actor=RU', null],
     ['GET', '/api/v1/keys', null],
     ['POST', '/api/v1/keys', { name: 'x', role: 'analyst' }],
     ['DELETE', `/api/v1/keys/${randomUUID()}`, null],
@@ -166,6 +215,17 @@ describe('API surface: auth, validation, keys, rate limit, OpenAPI, metrics', ()
       [`/api/v1/actors/FR/issues/${ISSUE}/timeline?role=BAD`, 'role', /role must be a lower-case role name/],
       ['/api/v1/articles?feedId=7', 'feedId', /feedId must be a UUID/],
       ['/api/v1/articles?cursor=not-a-cursor-at-all', 'cursor', /cursor: must be the nextCursor/],
+      ['/api/v1/articles/art-fr-1?includeSuperseded=1', 'includeSuperseded', /includeSuperseded must be true or false/],
+      ['/api/v1/events?includeSuperseded=yes', 'includeSuperseded', /includeSuperseded must be true or false/],
+      ['/api/v1/pledges?status=maybe', 'status', /status must be one of announced, considered, withdrawn, refused/],
+      ['/api/v1/pledges?asset=tanks', 'asset', /asset must be one of troops/],
+      ['/api/v1/pledges?issue=atlantis', 'issue', /unknown issue "atlantis"; known issues: ukraine-security-force/],
+      ['/api/v1/pledges?actor=F%21', 'actor', /actor must be a country or organisation code/],
+      ['/api/v1/pledges?limit=501', 'limit', /limit must not be greater than 500/],
+      ['/api/v1/pledges?cursor=not-a-cursor-at-all', 'cursor', /cursor: must be the nextCursor/],
+      ['/api/v1/red-lines?issue=atlantis', 'issue', /unknown issue "atlantis"; known issues: .*unassigned/],
+      ['/api/v1/red-lines?actor=%3F%3F', 'actor', /actor must be a country or organisation code/],
+      ['/api/v1/red-lines?colour=red', 'colour', /property colour should not exist/],
     ])('GET %s', async (path, field, message) => {
       const res = await call(path);
       expect(res.status).toBe(400);
@@ -198,6 +258,9 @@ describe('API surface: auth, validation, keys, rate limit, OpenAPI, metrics', ()
       ['/api/v1/issues/atlantis/positions', /issue "atlantis" not found/],
       ['/api/v1/actors/FR/issues/atlantis/timeline', /issue "atlantis" not found/],
       [`/api/v1/actors/DE/issues/${ISSUE}/timeline`, `no stance recorded for DE on issue ${ISSUE}`],
+      [`/api/v1/actors/FR/issues/${ISSUE}/timeline?role=opposition`, `no stance recorded for FR (opposition) on issue ${ISSUE}`],
+      ['/api/v1/pledges?actor=ZZ', 'no statements recorded for actor ZZ'],
+      ['/api/v1/red-lines?actor=zz', 'no statements recorded for actor ZZ'],
       ['/api/v1/articles/no-such-article', 'article "no-such-article" not found'],
     ])('GET %s', async (path, message) => {
       const res = await call(path);
@@ -234,10 +297,114 @@ describe('API surface: auth, validation, keys, rate limit, OpenAPI, metrics', ()
       expect(list.find((i: Json) => i.id === ISSUE)).toMatchObject({ actorCount: 2, stances: { committed: 1, supportive: 1 } });
     });
 
-    it("gives an actor's timeline on an issue", async () => {
+    it("gives an actor's timeline on an issue from the history intervals, with the recorded changes", async () => {
       const res = await call(`/api/v1/actors/FR/issues/${ISSUE}/timeline`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ code: 'FR', issue: ISSUE, current: { stance: 'committed' }, items: [{ from: null, to: 'committed', since: '2026-01-10', causeEventId: FR_EVENT }] });
+      expect(res.body).toMatchObject({
+        code: 'FR',
+        issue: ISSUE,
+        current: { stance: 'committed' },
+        items: [
+          { seq: 0, stance: 'considering', since: '2025-12-01', until: '2026-01-10', causeEventId: FR_EARLIER, cause: { type: 'pledge-considered', evidence: 'France is considering sending troops.' } },
+          { seq: 1, stance: 'committed', since: '2026-01-10', until: null, causeEventId: FR_EVENT, cause: { evidence: EVIDENCE, url: 'https://news.example/fr-1' } },
+        ],
+        changes: [{ from: null, to: 'committed', since: '2026-01-10', causeEventId: FR_EVENT }],
+      });
+    });
+
+    it("adds the issue's pledge totals per unit and status, summed over actors, vague amounts apart", async () => {
+      const issue = (await call(`/api/v1/issues/${ISSUE}`)).body;
+      const troops = issue.pledgeTotals.find((t: Json) => t.unit === 'troops' && t.status === 'announced');
+      expect(troops).toEqual({
+        issue: ISSUE,
+        unit: 'troops',
+        status: 'announced',
+        total: 7000,
+        byActor: [
+          { actor: 'GB', name: 'United Kingdom', value: 5000, occurrenceIds: [OCC.GB] },
+          { actor: 'FR', name: 'France', value: 2000, occurrenceIds: [FR_OCCURRENCE] },
+        ],
+        vague: [{ actor: 'BE', name: 'Belgium', text: 'several hundred troops' }],
+      });
+      expect(issue.pledgeTotals.map((t: Json) => [t.unit, t.status, t.total])).toEqual([
+        ['EUR', 'announced', 1.5e9],
+        ['troops', 'announced', 7000],
+        ['troops', 'considered', 1500],
+      ]);
+    });
+
+    it('lists pledges with filters, totals of the same filter and cursor pages', async () => {
+      const all = await call(`/api/v1/pledges?issue=${ISSUE}`);
+      expect(all.status).toBe(200);
+      expect(all.body.items.map((p: Json) => [p.actor, p.status])).toEqual([
+        ['FR', 'announced'],
+        ['ES', 'considered'],
+        ['BE', 'announced'],
+        ['IT', 'refused'],
+        ['GB', 'announced'],
+        ['DE', 'announced'],
+      ]);
+      expect(all.body.items[0]).toMatchObject({ occurrenceId: FR_OCCURRENCE, name: 'France', asset: ['troops'], quantity: { value: 2000, unit: 'troops' }, statedOn: '2026-01-10' });
+      expect(all.body.totals.find((t: Json) => t.unit === 'troops' && t.status === 'announced').total).toBe(7000);
+
+      // one actor: its own contribution only
+      const fr = await call('/api/v1/pledges?actor=fr');
+      expect(fr.body.items.map((p: Json) => p.occurrenceId)).toEqual([FR_OCCURRENCE]);
+      expect(fr.body.totals).toEqual([expect.objectContaining({ unit: 'troops', status: 'announced', total: 2000, vague: [] })]);
+      // by status and asset
+      expect((await call('/api/v1/pledges?status=refused')).body).toMatchObject({ items: [{ actor: 'IT', quantity: null }], totals: [] });
+      const considered = await call('/api/v1/pledges?status=considered');
+      expect(considered.body.totals).toEqual([expect.objectContaining({ unit: 'troops', status: 'considered', total: 1500, byActor: [expect.objectContaining({ actor: 'ES', value: 1500 })] })]);
+      const money = await call('/api/v1/pledges?asset=money');
+      expect(money.body.items.map((p: Json) => p.actor)).toEqual(['DE']);
+      expect(money.body.totals).toEqual([expect.objectContaining({ unit: 'EUR', total: 1.5e9 })]);
+      // an actor known from statements but with no pledges: an empty page, not a 404
+      expect((await call('/api/v1/pledges?actor=RU')).body).toEqual({ items: [], nextCursor: null, totals: [] });
+
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: Awaited<ReturnType<typeof call>> = await call(`/api/v1/pledges?issue=${ISSUE}&limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.status).toBe(200);
+        expect(res.body.totals).toEqual(all.body.totals);
+        seen.push(...res.body.items.map((p: Json) => p.actor));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(['FR', 'ES', 'BE', 'IT', 'GB', 'DE']);
+    });
+
+    it('lists red lines by actor and issue', async () => {
+      const all = await call('/api/v1/red-lines?actor=RU');
+      expect(all.status).toBe(200);
+      expect(all.body.items.map((r: Json) => r.issue)).toEqual([null, ISSUE]);
+      const onIssue = await call(`/api/v1/red-lines?issue=${ISSUE}`);
+      expect(onIssue.body.items).toEqual([
+        expect.objectContaining({ actor: 'RU', name: 'Russian Federation', actorRole: null, issue: ISSUE, firstStated: '2025-12-20', lastStated: '2026-01-09', timesStated: 3, timesRestated: 2, sourceCount: 5, lines: ['Russia will treat foreign troops in Ukraine as legitimate targets.'] }),
+      ]);
+      expect(onIssue.body.items[0].statements).toHaveLength(1);
+      expect((await call('/api/v1/red-lines?issue=unassigned')).body.items).toEqual([expect.objectContaining({ actor: 'RU', issue: null, lines: ['No NATO expansion.'] })]);
+      expect((await call('/api/v1/red-lines?actor=FR')).body.items).toEqual([]);
+    });
+
+    it('hides superseded reports unless asked for', async () => {
+      const fr = await call('/api/v1/events?actor=FR');
+      expect(fr.body.items.map((e: Json) => e.eventId)).not.toContain(FR_SUPERSEDED);
+      const withOld = await call('/api/v1/events?actor=FR&includeSuperseded=true');
+      expect(withOld.body.items.find((e: Json) => e.eventId === FR_SUPERSEDED)).toMatchObject({ superseded: true, type: 'pledge-considered' });
+      expect((await call('/api/v1/articles/art-fr-1')).body.events.map((e: Json) => e.eventId)).toEqual([FR_EVENT]);
+      expect((await call('/api/v1/articles/art-fr-1?includeSuperseded=true')).body.events.map((e: Json) => e.eventId)).toEqual([FR_SUPERSEDED, FR_EVENT]);
+    });
+
+    it('finds the stance change an event caused through the expression index', async () => {
+      const client = new Client({ connectionString: stack.db.url });
+      await client.connect();
+      try {
+        await client.query('SET enable_seqscan = off');
+        const plan = (await client.query(`EXPLAIN SELECT event_id FROM event_store WHERE type = 'position-changed' AND body->'payload'->>'causeEventId' = $1`, [FR_EVENT])).rows.map((r) => r['QUERY PLAN']).join('\n');
+        expect(plan).toContain('IDX_event_store_cause_event');
+      } finally {
+        await client.end();
+      }
     });
 
     it('gives one event with every source and the stance change it caused', async () => {
@@ -253,9 +420,9 @@ describe('API surface: auth, validation, keys, rate limit, OpenAPI, metrics', ()
       expect(text.body.items.map((e: Json) => e.eventId).sort()).toEqual([FR_EVENT, FR_CORROBORATION].sort());
       const range = await call('/api/v1/events?statedFrom=2026-01-11&statedTo=2026-01');
       expect(range.body.items.map((e: Json) => e.eventId)).toEqual([NATO_EVENT]);
-      const first = await call('/api/v1/events?limit=2');
-      expect(first.body.items).toHaveLength(2);
-      const second = await call(`/api/v1/events?limit=2&cursor=${first.body.nextCursor}`);
+      const first = await call('/api/v1/events?actor=FR&limit=2');
+      expect(first.body.items.map((e: Json) => e.eventId)).toEqual([FR_EARLIER, FR_CORROBORATION]);
+      const second = await call(`/api/v1/events?actor=FR&limit=2&cursor=${first.body.nextCursor}`);
       expect(second.body).toMatchObject({ items: [{ eventId: FR_EVENT }], nextCursor: null });
     });
 
@@ -347,7 +514,7 @@ describe('API surface: auth, validation, keys, rate limit, OpenAPI, metrics', ()
       const res = await call('/api/v1/openapi.json', { key: null });
       expect(res.status).toBe(200);
       const paths = Object.keys(res.body.paths);
-      for (const path of ['/api/v1/actors', '/api/v1/actors/{code}', '/api/v1/actors/{code}/issues/{issue}/timeline', '/api/v1/issues', '/api/v1/issues/{id}', '/api/v1/events', '/api/v1/events/{id}', '/api/v1/articles', '/api/v1/articles/{id}', '/api/v1/keys', '/api/v1/keys/{id}']) {
+      for (const path of ['/api/v1/pledges', '/api/v1/red-lines', '/api/v1/actors', '/api/v1/actors/{code}', '/api/v1/actors/{code}/issues/{issue}/timeline', '/api/v1/issues', '/api/v1/issues/{id}', '/api/v1/events', '/api/v1/events/{id}', '/api/v1/articles', '/api/v1/articles/{id}', '/api/v1/keys', '/api/v1/keys/{id}']) {
         expect(paths).toContain(path);
       }
       expect(res.body.components.securitySchemes['api-key']).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-api-key' });

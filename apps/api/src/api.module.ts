@@ -12,6 +12,7 @@ import { FeedsController } from './feeds/feeds.controller';
 import { HealthController } from './health/health.controller';
 import { KeysController } from './keys/keys.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { PledgesController } from './pledges/pledges.controller';
 import { PositionsController } from './positions/positions.controller';
 import { StreamController } from './subscriptions/stream.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
@@ -22,7 +23,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [InfrastructureModule.forRoot(config, 'api'), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, FeedsController, EventsController, PositionsController, ArticlesController, KeysController, MetricsController, SubscriptionsController, StreamController],
+      controllers: [HealthController, FeedsController, EventsController, PositionsController, PledgesController, ArticlesController, KeysController, MetricsController, SubscriptionsController, StreamController],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },

@@ -1,9 +1,9 @@
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { ArticleEntity, PositionEventViewEntity } from '@stancewatch/persistence';
+import { ArticleEntity, ReadModelRepository } from '@stancewatch/persistence';
 import { ApiErrors } from '../common/openapi';
 import { presentEvent } from '../events/events.controller';
 
@@ -35,6 +35,12 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   return { at, id };
 }
 
+export class ArticleQuery {
+  @ApiPropertyOptional({ description: 'also list reports a newer extraction of the article replaced', default: false })
+  @IsOptional() @IsIn(['true', 'false'], { message: 'includeSuperseded must be true or false' })
+  includeSuperseded?: string;
+}
+
 function summary(a: ArticleEntity) {
   return { id: a.id, feedId: a.feedId, url: a.url, title: a.title, publishedAt: a.publishedAt, language: a.language, ingestedAt: a.ingestedAt };
 }
@@ -42,10 +48,13 @@ function summary(a: ArticleEntity) {
 @ApiTags('articles')
 @Controller('api/v1/articles')
 export class ArticlesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly readModels: ReadModelRepository,
+  ) {}
 
   @Get()
-  @ApiOkResponse({ description: '{ items: article summaries, with the number of events extracted from each; nextCursor }' })
+  @ApiOkResponse({ description: '{ items: article summaries, with the number of current (not superseded) events extracted from each; nextCursor }' })
   @ApiErrors(400, 401, 429)
   async list(@Query() query: ListArticlesQuery) {
     const limit = query.limit ?? 50;
@@ -60,7 +69,7 @@ export class ArticlesController {
     const page = rows.slice(0, limit);
     const counts = new Map<string, number>();
     if (page.length) {
-      const found: { article_id: string; n: string }[] = await this.dataSource.query(`SELECT article_id, count(*) AS n FROM rm_events WHERE article_id = ANY($1::text[]) GROUP BY article_id`, [page.map((a) => a.id)]);
+      const found: { article_id: string; n: string }[] = await this.dataSource.query(`SELECT article_id, count(*) AS n FROM rm_events WHERE article_id = ANY($1::text[]) AND NOT superseded GROUP BY article_id`, [page.map((a) => a.id)]);
       for (const row of found) counts.set(row.article_id, Number(row.n));
     }
     return {
@@ -70,12 +79,12 @@ export class ArticlesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'the article with its text and the events extracted from it' })
-  @ApiErrors(401, 404, 429)
-  async get(@Param('id') id: string) {
+  @ApiOkResponse({ description: 'the article with its text and the events extracted from it (the newest extraction only, unless includeSuperseded=true)' })
+  @ApiErrors(400, 401, 404, 429)
+  async get(@Param('id') id: string, @Query() query: ArticleQuery) {
     const article = await this.dataSource.getRepository(ArticleEntity).findOneBy({ id });
     if (!article) throw new NotFoundException(`article ${JSON.stringify(id)} not found`);
-    const events = await this.dataSource.getRepository(PositionEventViewEntity).find({ where: { articleId: id }, order: { globalPosition: 'ASC' } });
+    const events = await this.readModels.eventsOfArticle(id, query.includeSuperseded === 'true');
     return { ...summary(article), text: article.text, events: events.map(presentEvent) };
   }
 }

@@ -45,6 +45,10 @@ export class ListEventsQuery {
   @IsOptional() @IsString() @Length(1, 200, { message: 'text must be 1 to 200 characters' })
   text?: string;
 
+  @ApiPropertyOptional({ description: 'also list reports a newer extraction of their article replaced', default: false })
+  @IsOptional() @IsIn(['true', 'false'], { message: 'includeSuperseded must be true or false' })
+  includeSuperseded?: string;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
@@ -73,6 +77,7 @@ export function presentEvent(e: PositionEventViewEntity) {
     url: e.url,
     confidence: e.confidence,
     sourceCount: e.sourceCount,
+    superseded: e.superseded,
   };
 }
 
@@ -102,7 +107,7 @@ export class EventsController {
     const limit = query.limit ?? 50;
     const statedTo = query.statedTo && endOf(query.statedTo);
     const rows = await this.readModels.listEvents(
-      { actor: query.actor?.toUpperCase(), type: query.type, issue: query.issue, target: query.target?.toUpperCase(), statedFrom: query.statedFrom, statedTo, minConfidence: query.minConfidence, text: query.text },
+      { actor: query.actor?.toUpperCase(), type: query.type, issue: query.issue, target: query.target?.toUpperCase(), statedFrom: query.statedFrom, statedTo, minConfidence: query.minConfidence, text: query.text, includeSuperseded: query.includeSuperseded === 'true' },
       limit + 1,
       query.cursor,
     );

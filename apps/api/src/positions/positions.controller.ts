@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CurrentPositionEntity, ReadModelRepository } from '@stancewatch/persistence';
 import { describeActor, IssueCatalogue } from '../common/catalogue';
 import { ApiErrors } from '../common/openapi';
+import { summariseTotals } from '../common/pledge-totals';
 
 const ACTOR_CODE = /^[A-Za-z][A-Za-z0-9-]{1,15}$/;
 
@@ -91,22 +92,43 @@ export class PositionsController {
     return { actor: code, items: positions.map(presentPosition) };
   }
 
-  /** Every stance move of one actor on one issue, oldest first, from the position-changed events. */
+  /**
+   * One actor's stance on one issue over time: the intervals of rm_position_history (a late statement
+   * fills the history in its place), and the position-changed events as they were recorded.
+   */
   @Get('actors/:code/issues/:issue/timeline')
   @ApiParam({ name: 'code', example: 'FR' })
   @ApiParam({ name: 'issue', example: 'ukraine-security-force' })
-  @ApiOkResponse({ description: '{ actor, issue, current, items: [{ from, to, since, causeEventId, historical, recordedAt }] }' })
+  @ApiOkResponse({
+    description:
+      '{ code, name, kind, actorRole, issue, current, items: stance intervals oldest first [{ seq, stance, since, until (null: still held), causeEventId, cause: { type, statedOn, evidence, url } }], ' +
+      'changes: position-changed events in recording order [{ eventId, from, to, since, causeEventId, historical, recordedAt }] }',
+  })
   @ApiErrors(400, 401, 404, 429)
   async timeline(@Param('code') raw: string, @Param('issue') issueId: string, @Query() query: TimelineQuery) {
     const code = actorCode(raw);
     this.issues.require(issueId);
-    const stream = `stance-${code}${query.role ? `:${query.role}` : ''}/${issueId}`;
-    const rows: { event_id: string; body: PositionChangedBody; recorded_at: Date }[] = await this.dataSource.query(
-      `SELECT event_id, body, recorded_at FROM event_store WHERE stream = $1 AND type = 'position-changed' ORDER BY version`,
-      [stream],
-    );
-    if (rows.length === 0) throw new NotFoundException(`no stance recorded for ${code}${query.role ? ` (${query.role})` : ''} on issue ${issueId}`);
-    const items = rows.map((r) => ({
+    const role = query.role ?? '';
+    const stream = `stance-${code}${role ? `:${role}` : ''}/${issueId}`;
+    const [intervals, changeRows, positions] = await Promise.all([
+      this.readModels.positionHistory(code, role, issueId),
+      this.dataSource.query(`SELECT event_id, body, recorded_at FROM event_store WHERE stream = $1 AND type = 'position-changed' ORDER BY version`, [stream]) as Promise<{ event_id: string; body: PositionChangedBody; recorded_at: Date }[]>,
+      this.readModels.positionsOf(code),
+    ]);
+    if (intervals.length === 0 && changeRows.length === 0) throw new NotFoundException(`no stance recorded for ${code}${role ? ` (${role})` : ''} on issue ${issueId}`);
+    const causes = new Map((await this.readModels.eventsById([...new Set(intervals.map((i) => i.causeEventId))])).map((e) => [e.eventId, e]));
+    const items = intervals.map((i) => {
+      const cause = causes.get(i.causeEventId);
+      return {
+        seq: i.seq,
+        stance: i.stance,
+        since: i.fromDate,
+        until: i.toDate,
+        causeEventId: i.causeEventId,
+        cause: cause ? { type: cause.type, statedOn: cause.statedOn, evidence: cause.evidence, url: cause.url } : null,
+      };
+    });
+    const changes = changeRows.map((r) => ({
       eventId: r.event_id,
       from: r.body.payload.from,
       to: r.body.payload.to,
@@ -115,8 +137,8 @@ export class PositionsController {
       historical: r.body.payload.historical,
       recordedAt: r.recorded_at,
     }));
-    const current = (await this.readModels.positionsOf(code)).find((p) => p.issue === issueId && p.actorRole === (query.role ?? ''));
-    return { ...describeActor(code), actorRole: query.role ?? null, issue: issueId, current: current ? presentPosition(current) : null, items };
+    const current = positions.find((p) => p.issue === issueId && p.actorRole === role);
+    return { ...describeActor(code), actorRole: query.role ?? null, issue: issueId, current: current ? presentPosition(current) : null, items, changes };
   }
 
   @Get('issues')
@@ -133,14 +155,18 @@ export class PositionsController {
     };
   }
 
-  /** The issue's matrix: every actor with a stance on it, grouped by stance. */
+  /** The issue's matrix: every actor with a stance on it, grouped by stance, and its pledge totals. */
   @Get('issues/:id')
   @ApiParam({ name: 'id', example: 'ukraine-security-force' })
-  @ApiOkResponse({ description: '{ id, title, description, stances: { stance: [actor codes] }, matrix: [{ actor, name, kind, stance, … }] }' })
+  @ApiOkResponse({
+    description:
+      '{ id, title, description, stances: { stance: [actor codes] }, matrix: [{ actor, name, kind, stance, … }], ' +
+      'pledgeTotals: [{ issue, unit, status, total, byActor: [{ actor, name, value, occurrenceIds }], vague: [{ actor, name, text }] }] }',
+  })
   @ApiErrors(401, 404, 429)
   async issue(@Param('id') id: string) {
     const issue = this.issues.require(id);
-    const positions = await this.readModels.positionsOnIssue(id);
+    const [positions, totals] = await Promise.all([this.readModels.positionsOnIssue(id), this.readModels.pledgeTotalRows({ issue: id })]);
     const stances: Record<string, string[]> = {};
     for (const p of positions) (stances[p.stance] ??= []).push(p.actorRole ? `${p.actor}:${p.actorRole}` : p.actor);
     return {
@@ -149,6 +175,7 @@ export class PositionsController {
       description: issue.description,
       stances,
       matrix: positions.map((p) => ({ ...describeActor(p.actor), ...presentPosition(p) })),
+      pledgeTotals: summariseTotals(totals),
     };
   }
 
