@@ -4,6 +4,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'rm_events' })
 @Index('IDX_rm_events_actor_stated', ['actor', 'statedOn'])
 @Index('IDX_rm_events_article', ['articleId'])
+// The API lists events newest first (by global position), overall and per actor: without these a
+// page of 50 sorts every matching row.
+@Index('IDX_rm_events_actor_position', ['actor', 'globalPosition'])
+@Index('IDX_rm_events_position', ['globalPosition'])
 export class PositionEventViewEntity {
   @PrimaryColumn({ name: 'event_id', type: 'uuid' })
   eventId!: string;
