@@ -97,7 +97,7 @@ export class PositionProjectionService {
       const version = event.payload.extraction.extractorVersion;
       const latest = await this.store.latestExtraction(manager, input.articleId);
       const superseded = latest !== null && compareExtractorVersions(version, latest) < 0;
-      const issues = superseded ? [] : assignIssues({ type: input.type, actor: input.actor, target: input.target, asset: input.asset, evidence: input.evidence }, this.issues);
+      const issues = assignIssues({ type: input.type, actor: input.actor, target: input.target, asset: input.asset, evidence: input.evidence }, this.issues);
       await this.store.insertEvents(manager, [statementRow(input, { globalPosition: appended.globalPosition, issues, extractorVersion: version, payload: event.payload, superseded, occurrenceId: null })]);
       if (superseded) continue;
       if (latest === null || compareExtractorVersions(version, latest) > 0) {

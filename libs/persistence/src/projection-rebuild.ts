@@ -35,21 +35,20 @@ const TABLE_OF = {
 
 /**
  * Rebuilds every read model from the event store while the live ones keep serving:
- * 1. replay — fold every stored report in order into in-memory ActorProjections (the live
- *    projector's code) and bulk-load shadow tables, indexed only once loaded;
- * 2. catch-up — follow what the live projector appended meanwhile;
- * 3. switch — with the event store held still (writers wait, readers don't), apply the last
- *    events and swap the shadow tables in by renaming, which costs no copying.
+ * 1. replay — everything stored up to now, one actor at a time (all projection state is per actor,
+ *    so memory stays bounded by the largest actor), folded by the live projector's own code into
+ *    shadow tables loaded with COPY and indexed only once loaded;
+ * 2. catch-up — what the live projector appended meanwhile, refolding the actors it touched;
+ * 3. switch — with the event store held still (writers wait, readers don't), the last events, then
+ *    the shadow tables swapped in by renaming, which costs no copying.
+ * A newer extraction of an article supersedes the older run's reports: the replay knows the newest
+ * version of every article up front, so superseded reports never enter a fold.
  */
 export class ProjectionRebuilder {
-  private readonly actors = new Map<string, ActorProjection>();
-  /** Newest extractor version per article: from a pre-pass, then as events arrive. */
+  /** Newest extractor version per article. */
   private readonly latest = new Map<string, string>();
-  /** The running newest version while replaying, to know what was superseded on arrival. */
-  private readonly seen = new Map<string, string>();
-  /** Articles whose newest version changed since the extraction table was last written. */
+  /** Articles whose newest version changed during catch-up, to write to the extraction table. */
   private readonly changedArticles = new Set<string>();
-  private readonly dirty = new Set<string>();
   private readonly shadow = new ProjectionStore(SHADOW);
   private lastPosition = '0';
   private events = 0;
@@ -69,10 +68,12 @@ export class ProjectionRebuilder {
       await manager.query(`DROP TABLE IF EXISTS ${table}${SHADOW}`);
       await manager.query(`CREATE TABLE ${table}${SHADOW} (LIKE ${table} INCLUDING DEFAULTS)`);
     }
-    await this.readFinalVersions(manager);
-    await this.replay(manager, 'replay', false);
+    const [{ head }] = await manager.query(`SELECT coalesce(max(global_position), 0)::text AS head FROM event_store`);
+    await this.readFinalVersions(manager, head);
+    await this.replayByActor(manager, head);
+    await copyRows(manager, `rm_article_extractions${SHADOW}`, [...this.latest].map(([article_id, extractor_version]) => ({ article_id, extractor_version })));
+    this.lastPosition = head;
     this.progress('write');
-    await this.writeActors(manager, new Set(this.actors.keys()), false);
     const renames = await this.indexShadowTables(manager);
     await this.catchUp(manager, 'catch-up');
     await this.dataSource.transaction(async (m) => {
@@ -89,10 +90,11 @@ export class ProjectionRebuilder {
   }
 
   /** Which extraction of each article is the newest, so superseded reports never enter the fold. */
-  private async readFinalVersions(manager: EntityManager): Promise<void> {
+  private async readFinalVersions(manager: EntityManager, head: string): Promise<void> {
     const rows: { article_id: string; version: string }[] = await manager.query(
-      `SELECT DISTINCT body#>>'{provenance,articleId}' AS article_id, body#>>'{payload,extraction,extractorVersion}' AS version FROM event_store WHERE type = ANY($1::text[])`,
-      [[...POSITION_EVENT_TYPES]],
+      `SELECT DISTINCT body#>>'{provenance,articleId}' AS article_id, body#>>'{payload,extraction,extractorVersion}' AS version
+       FROM event_store WHERE global_position <= $1 AND type = ANY($2::text[])`,
+      [head, [...POSITION_EVENT_TYPES]],
     );
     for (const { article_id, version } of rows) {
       const known = this.latest.get(article_id);
@@ -100,93 +102,76 @@ export class ProjectionRebuilder {
     }
   }
 
-  private async catchUp(manager: EntityManager, phase: RebuildProgress['phase']): Promise<void> {
-    const touched = await this.replay(manager, phase, true);
-    if (touched.size) await this.writeActors(manager, touched, true);
-  }
-
-  /** Folds the stored reports after the last one seen; returns the actors they were about. */
-  private async replay(manager: EntityManager, phase: RebuildProgress['phase'], following: boolean): Promise<Set<string>> {
-    const touched = new Set<string>();
-    const types = [...POSITION_EVENT_TYPES];
-    const page = (after: string): Promise<{ position: string; body: StoredEnvelope }[]> =>
-      (following ? manager : this.dataSource.manager).query(
-        `SELECT global_position::text AS position, body FROM event_store WHERE global_position > $1 AND type = ANY($2::text[]) ORDER BY global_position LIMIT $3`,
-        [after, types, this.pageSize],
-      );
-    let next: ReturnType<typeof page> | null = null;
-    for (;;) {
-      const rows: { position: string; body: StoredEnvelope }[] = await (next ?? page(this.lastPosition));
-      if (rows.length === 0) return touched;
-      // outside a transaction the next page is read on another connection while this one is folded
-      next = following ? null : page(rows[rows.length - 1].position);
+  /** Folds each actor's stream in turn and writes its reports and derived rows before the next. */
+  private async replayByActor(manager: EntityManager, head: string): Promise<void> {
+    const streams: { stream: string }[] = await manager.query(`SELECT DISTINCT stream FROM event_store WHERE stream LIKE 'actor-%' AND global_position <= $1 ORDER BY stream`, [head]);
+    const read = (stream: string): Promise<{ position: string; body: StoredEnvelope }[]> =>
+      this.dataSource.query(`SELECT global_position::text AS position, body FROM event_store WHERE stream = $1 AND global_position <= $2 ORDER BY version`, [stream, head]);
+    let next = streams.length ? read(streams[0].stream) : null;
+    for (let i = 0; i < streams.length; i++) {
+      const rows = await next!;
+      // the next actor's events are read on another connection while this one is folded
+      next = i + 1 < streams.length ? read(streams[i + 1].stream) : null;
+      const actor = streams[i].stream.slice('actor-'.length);
+      const projection = this.newProjection(actor);
       const statements: Row[] = [];
       for (const { position, body } of rows) {
         const input = toInput(body);
         const version = body.payload.extraction.extractorVersion;
-        const seen = this.seen.get(input.articleId);
-        const supersededOnArrival = seen !== undefined && compareExtractorVersions(version, seen) < 0;
-        if (!seen || compareExtractorVersions(version, seen) > 0) this.seen.set(input.articleId, version);
-        // events after the pre-pass may bring a newer extraction: the older run's actors fold again
+        const current = this.latest.get(input.articleId) === version;
+        const occurrenceId = current ? projection.apply(input).occurrenceId : null;
+        statements.push(statementRow(input, { globalPosition: position, issues: this.assignIssues(input), extractorVersion: version, payload: body.payload, superseded: !current, occurrenceId }));
+        if (++this.events % 100_000 === 0) this.progress('replay');
+      }
+      await copyRows(manager, `rm_events${SHADOW}`, statements);
+      const derived = actorRows(projection, { occurrenceIds: 'all', streamIds: 'all' }, new Date());
+      for (const [table, list] of Object.entries(TABLE_OF)) await copyRows(manager, `${table}${SHADOW}`, derived[list]);
+    }
+  }
+
+  /** Stores what arrived after the replay's snapshot and refolds the actors it was about. */
+  private async catchUp(manager: EntityManager, phase: RebuildProgress['phase']): Promise<void> {
+    const touched = new Set<string>();
+    for (;;) {
+      const rows: { position: string; body: StoredEnvelope }[] = await manager.query(
+        `SELECT global_position::text AS position, body FROM event_store WHERE global_position > $1 AND type = ANY($2::text[]) ORDER BY global_position LIMIT $3`,
+        [this.lastPosition, [...POSITION_EVENT_TYPES], this.pageSize],
+      );
+      if (rows.length === 0) break;
+      const statements: Row[] = [];
+      for (const { position, body } of rows) {
+        const input = toInput(body);
+        const version = body.payload.extraction.extractorVersion;
         const latest = this.latest.get(input.articleId);
         if (!latest || compareExtractorVersions(version, latest) > 0) {
           this.latest.set(input.articleId, version);
           this.changedArticles.add(input.articleId);
-          if (latest) {
-            const earlier: { actor: string }[] = await manager.query(`SELECT DISTINCT actor FROM rm_events${SHADOW} WHERE article_id = $1`, [input.articleId]);
-            for (const { actor } of earlier) this.dirty.add(actor);
-          }
+          // the older run's reports may be about other actors: they fold again too
+          if (latest) for (const { actor } of await manager.query(`SELECT DISTINCT actor FROM rm_events${SHADOW} WHERE article_id = $1`, [input.articleId])) touched.add(actor);
         }
-        const current = this.latest.get(input.articleId) === version;
-        let occurrenceId: string | null = null;
-        if (current) {
-          let projection = this.actors.get(input.actor);
-          if (!projection) this.actors.set(input.actor, (projection = this.newProjection(input.actor)));
-          if (!this.dirty.has(input.actor)) occurrenceId = projection.apply(input).occurrenceId;
-        }
-        statements.push(
-          statementRow(input, {
-            globalPosition: position,
-            issues: supersededOnArrival ? [] : this.assignIssues(input),
-            extractorVersion: version,
-            payload: body.payload,
-            superseded: !current,
-            occurrenceId,
-          }),
-        );
+        statements.push(statementRow(input, { globalPosition: position, issues: this.assignIssues(input), extractorVersion: version, payload: body.payload, superseded: this.latest.get(input.articleId) !== version, occurrenceId: null }));
         touched.add(input.actor);
         this.events++;
         this.lastPosition = position;
       }
-      if (following) await insertRows(manager, `rm_events${SHADOW}`, statements, 'ON CONFLICT (event_id) DO NOTHING');
-      else await copyRows(manager, `rm_events${SHADOW}`, statements);
-      if (this.events % 100_000 < rows.length) this.progress(phase);
+      await insertRows(manager, `rm_events${SHADOW}`, statements, 'ON CONFLICT (event_id) DO NOTHING');
     }
-  }
-
-  /** Writes the actors' derived rows; `replace` first clears what an earlier pass wrote for them. */
-  private async writeActors(manager: EntityManager, actors: Set<string>, replace: boolean): Promise<void> {
-    await (replace ? insertRows : copyRows)(
+    if (touched.size === 0) return;
+    this.progress(phase);
+    await insertRows(
       manager,
       `rm_article_extractions${SHADOW}`,
-      (replace ? [...this.changedArticles].map((id) => [id, this.latest.get(id)!] as const) : [...this.latest]).map(([article_id, extractor_version]) => ({ article_id, extractor_version })),
+      [...this.changedArticles].map((article_id) => ({ article_id, extractor_version: this.latest.get(article_id) })),
       'ON CONFLICT (article_id) DO UPDATE SET extractor_version = EXCLUDED.extractor_version',
     );
     this.changedArticles.clear();
-    for (const actor of actors) {
-      let projection = this.actors.get(actor);
-      if (!projection || this.dirty.has(actor)) {
-        projection = await this.refold(manager, actor);
-        this.actors.set(actor, projection);
-        this.dirty.delete(actor);
-      }
-      const derived = actorRows(projection, { occurrenceIds: 'all', streamIds: 'all' }, new Date());
-      if (replace) await this.shadow.writeActor(manager, actor, derived, { occurrenceIds: 'all', streams: 'all' });
-      else for (const [table, list] of Object.entries(TABLE_OF)) await copyRows(manager, `${table}${SHADOW}`, derived[list]);
+    for (const actor of touched) {
+      const projection = await this.refold(manager, actor);
+      await this.shadow.writeActor(manager, actor, actorRows(projection, { occurrenceIds: 'all', streamIds: 'all' }, new Date()), { occurrenceIds: 'all', streams: 'all' });
     }
   }
 
-  /** A newer extraction superseded some of this actor's reports: fold again from what remains. */
+  /** Folds an actor again from its current (not superseded) reports in the shadow tables. */
   private async refold(manager: EntityManager, actor: string): Promise<ActorProjection> {
     await manager.query(
       `UPDATE rm_events${SHADOW} e SET superseded = true, occurrence_id = NULL FROM rm_article_extractions${SHADOW} x WHERE e.actor = $1 AND x.article_id = e.article_id AND e.extractor_version <> x.extractor_version AND NOT e.superseded`,
