@@ -63,7 +63,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       try {
         const due = await this.deliveries.claimDue(BATCH, LEASE_MS);
         claimed = due.length;
-        await Promise.all(due.map((delivery) => this.send(delivery)));
+        // wait for every send, even when one fails, before claiming more
+        const results = await Promise.allSettled(due.map((delivery) => this.send(delivery)));
+        const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (rejected) throw rejected.reason;
         failures = 0;
       } catch (err) {
         failures++;
@@ -99,15 +102,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         bodyTimeout: REQUEST_TIMEOUT_MS,
       });
       await response.body.dump().catch(() => undefined);
-      if (response.statusCode >= 200 && response.statusCode < 300) {
-        await this.deliveries.markDelivered(delivery.id, response.statusCode);
-        deliveriesByOutcome.inc({ channel: 'webhook', outcome: 'delivered' });
-        deliveryLatency.observe({ channel: 'webhook' }, (Date.now() - new Date(delivery.createdAt).getTime()) / 1000);
-        return;
-      }
-      outcome = { status: response.statusCode, error: `receiver answered HTTP ${response.statusCode}` };
+      outcome = response.statusCode >= 200 && response.statusCode < 300 ? { status: response.statusCode, error: '' } : { status: response.statusCode, error: `receiver answered HTTP ${response.statusCode}` };
     } catch (err) {
       outcome = { status: null, error: (err as Error).message || String(err) };
+    }
+    if (!outcome.error) {
+      // outside the request's try: the receiver has it, so failing to record that is not a failed
+      // attempt; the row keeps its lease and goes again, same delivery id, once the lease is up
+      await this.deliveries.markDelivered(delivery.id, outcome.status!);
+      deliveriesByOutcome.inc({ channel: 'webhook', outcome: 'delivered' });
+      deliveryLatency.observe({ channel: 'webhook' }, (Date.now() - new Date(delivery.createdAt).getTime()) / 1000);
+      return;
     }
     const next = nextAttemptAt(this.schedule, delivery.attempts, new Date(delivery.firstAttemptAt));
     await this.deliveries.markAttemptFailed(delivery.id, outcome, next);
