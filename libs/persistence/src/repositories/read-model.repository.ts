@@ -1,5 +1,5 @@
-import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { CurrentPositionEntity, OccurrenceViewEntity, PledgeTotalEntity, PledgeViewEntity, PositionEventViewEntity, PositionHistoryEntity, RedLineViewEntity } from '../entities';
+import { DataSource } from 'typeorm';
+import { CurrentPositionEntity, PledgeTotalEntity, PledgeViewEntity, PositionEventViewEntity, PositionHistoryEntity, RedLineViewEntity } from '../entities';
 
 export interface EventFilter {
   actor?: string;
@@ -28,6 +28,55 @@ export interface PledgeCursor {
   issue: string;
 }
 
+const EVENT_COLUMNS = ['event_id', 'type', 'actor', 'actor_role', 'target', 'issues', 'stated_on', 'observed_at', 'evidence', 'article_id', 'url', 'confidence', 'payload', 'global_position', 'occurrence_id', 'extractor_version', 'superseded']
+  .map((c) => `e.${c}`)
+  .join(', ');
+
+interface EventRow {
+  event_id: string;
+  type: string;
+  actor: string;
+  actor_role: string | null;
+  target: string[];
+  issues: string[];
+  stated_on: string | null;
+  observed_at: Date;
+  evidence: string;
+  article_id: string;
+  url: string | null;
+  confidence: number | null;
+  payload: Record<string, unknown>;
+  global_position: string;
+  occurrence_id: string | null;
+  extractor_version: string;
+  superseded: boolean;
+  occurrence_source_count: number | null;
+}
+
+/** A report carries its occurrence's source count, which grows as more articles corroborate it. */
+function toEvent(r: EventRow): PositionEventViewEntity {
+  return Object.assign(new PositionEventViewEntity(), {
+    eventId: r.event_id,
+    type: r.type,
+    actor: r.actor,
+    actorRole: r.actor_role,
+    target: r.target,
+    issues: r.issues,
+    statedOn: r.stated_on,
+    observedAt: r.observed_at,
+    evidence: r.evidence,
+    articleId: r.article_id,
+    url: r.url,
+    confidence: r.confidence,
+    payload: r.payload,
+    globalPosition: r.global_position,
+    occurrenceId: r.occurrence_id,
+    extractorVersion: r.extractor_version,
+    superseded: r.superseded,
+    sourceCount: r.occurrence_source_count ?? 1,
+  });
+}
+
 /** Reads of the projections' tables for the API (the projector writes them through ProjectionStore). */
 export class ReadModelRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -45,31 +94,44 @@ export class ReadModelRepository {
   }
 
   async getEvent(eventId: string): Promise<PositionEventViewEntity | null> {
-    const [event] = await this.withSourceCounts(this.dataSource.getRepository(PositionEventViewEntity).createQueryBuilder('e').where('e.event_id = :eventId', { eventId }));
-    return event ?? null;
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS}, o.source_count AS occurrence_source_count FROM rm_events e LEFT JOIN rm_occurrences o ON o.occurrence_id = e.occurrence_id WHERE e.event_id = $1`,
+      [eventId],
+    );
+    return rows.length ? toEvent(rows[0]) : null;
   }
 
-  /** Reports carry their occurrence's source count, which changes as more articles corroborate it. */
-  private async withSourceCounts(query: SelectQueryBuilder<PositionEventViewEntity>): Promise<PositionEventViewEntity[]> {
-    const { entities, raw } = await query.leftJoin(OccurrenceViewEntity, 'o', 'o.occurrence_id = e.occurrence_id').addSelect('o.source_count', 'occurrence_source_count').getRawAndEntities();
-    entities.forEach((entity, i) => (entity.sourceCount = raw[i]?.occurrence_source_count ?? 1));
-    return entities;
-  }
-
-  /** Newest first by global position; `before` is the cursor (a global position) from the previous page. */
+  /**
+   * Newest first by global position; `before` is the cursor (a global position) from the previous page.
+   * Plain SQL mapped by hand: the dashboards' hottest read, and TypeORM's hydration of a joined page
+   * (raw and entities both) cost more CPU than the query itself.
+   */
   async listEvents(filter: EventFilter, limit: number, before?: string | null): Promise<PositionEventViewEntity[]> {
-    const q = this.dataSource.getRepository(PositionEventViewEntity).createQueryBuilder('e').orderBy('e.global_position', 'DESC').limit(limit);
-    if (before) q.andWhere('e.global_position < :before', { before });
-    if (filter.actor) q.andWhere('e.actor = :actor', { actor: filter.actor });
-    if (filter.type) q.andWhere('e.type = :type', { type: filter.type });
-    if (filter.issue) q.andWhere(':issue = ANY(e.issues)', { issue: filter.issue });
-    if (filter.target) q.andWhere(':target = ANY(e.target)', { target: filter.target });
-    if (filter.statedFrom) q.andWhere('e.stated_on >= :statedFrom', { statedFrom: filter.statedFrom });
-    if (filter.statedTo) q.andWhere('e.stated_on <= :statedTo', { statedTo: filter.statedTo });
-    if (filter.minConfidence !== undefined) q.andWhere('e.confidence >= :minConfidence', { minConfidence: filter.minConfidence });
-    if (!filter.includeSuperseded) q.andWhere('e.superseded = false');
-    if (filter.text) q.andWhere('e.evidence ILIKE :text', { text: `%${filter.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
-    return this.withSourceCounts(q);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (before) add((p) => `e.global_position < ${p}`, before);
+    if (filter.actor) add((p) => `e.actor = ${p}`, filter.actor);
+    if (filter.type) add((p) => `e.type = ${p}`, filter.type);
+    if (filter.issue) add((p) => `${p} = ANY(e.issues)`, filter.issue);
+    if (filter.target) add((p) => `${p} = ANY(e.target)`, filter.target);
+    if (filter.statedFrom) add((p) => `e.stated_on >= ${p}`, filter.statedFrom);
+    if (filter.statedTo) add((p) => `e.stated_on <= ${p}`, filter.statedTo);
+    if (filter.minConfidence !== undefined) add((p) => `e.confidence >= ${p}`, filter.minConfidence);
+    if (!filter.includeSuperseded) where.push('e.superseded = false');
+    if (filter.text) add((p) => `e.evidence ILIKE ${p}`, `%${filter.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+    params.push(limit);
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS}, o.source_count AS occurrence_source_count
+         FROM rm_events e LEFT JOIN rm_occurrences o ON o.occurrence_id = e.occurrence_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY e.global_position DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toEvent);
   }
 
   /** The reports extracted from one article, in stream order. */
