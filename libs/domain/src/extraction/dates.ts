@@ -8,7 +8,12 @@ export interface FoundDate {
   index: number; // character offset in the sentence
 }
 
-const DATE_HINT = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\blast (week|month)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+const DATE_HINT = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\blast (week|month)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bthis month\b|\b(?:this|last) week\b|\bthe \d{1,2}(?:st|nd|rd|th)\b/i;
+
+// "earlier this month", "this month": the publication month ("later this month" is a plan, not when it was said)
+const THIS_MONTH = /\b(?:(earlier|early|later|late|so far)\s+)?this month\b/gi;
+// "on the 12th": a day of the publication month, or of the month before when that day is still to come
+const ORDINAL_DAY = /\b(?:on|since|by) the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|century|anniversary|day|time|round|floor|brigade|division|army|fleet|session|summit|meeting|congress|plenum|package))/gi;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -18,7 +23,30 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
   const ref = publishedOn ? new Date(`${publishedOn}T12:00:00Z`) : new Date(Date.UTC(2026, 0, 1, 12));
   const results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
   const out: FoundDate[] = [];
+  if (publishedOn) {
+    const [py, pm, pd] = publishedOn.split('-').map(Number);
+    for (const m of sentence.matchAll(THIS_MONTH)) if ((m[1] ?? '').toLowerCase() !== 'later') out.push({ value: `${py}-${pad(pm)}`, index: m.index! });
+    // "earlier this week", "last week": only the month is known, and only when the week cannot reach into the month before
+    for (const m of sentence.matchAll(/\b(?:(earlier|later) )?(this|last) week\b/gi)) {
+      if ((m[1] ?? '').toLowerCase() === 'later') continue;
+      if (pd > (m[2].toLowerCase() === 'last' ? 14 : 7)) out.push({ value: `${py}-${pad(pm)}`, index: m.index! });
+    }
+    for (const m of sentence.matchAll(ORDINAL_DAY)) {
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) continue;
+      let y = py;
+      let mo = pm;
+      if (day > pd + 1) {
+        mo -= 1;
+        if (mo === 0) (mo = 12), (y -= 1);
+      }
+      out.push({ value: `${y}-${pad(mo)}-${pad(day)}`, index: m.index! });
+    }
+  }
   for (const r of results) {
+    if (out.some((o) => o.index <= r.index + r.text.length && r.index <= o.index + 12)) continue;
+    // "this month" / "this week" are read above, where "later this month" is left out
+    if (/\bthis (month|week)\b|\bthe \d{1,2}(st|nd|rd|th)\b/i.test(r.text)) continue;
     const s = r.start;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday');
     const monthKnown = s.isCertain('month') || dayKnown;

@@ -78,4 +78,46 @@ describe('extractEvents', () => {
     const text = 'Belgium is ready to provide aviation and naval forces for Ukraine’s post-war security.';
     expect(run(text)).toEqual(run(text));
   });
+
+  it('gives a pledge, condition or refusal without a target the article\'s dominant target', () => {
+    const ev = run(
+      'Britain said it would send troops to Ukraine after a ceasefire. France pledged 2,000 soldiers for Ukraine. ' +
+        'Germany said it would provide air defence to Kyiv. Portugal has opened the door to taking part in a mission after the fighting stops. ' +
+        'Norway said it would contribute only if the United States provided a backstop.',
+    );
+    expect(ev.find((e) => e.actor === 'PT')).toMatchObject({ type: 'pledge-considered', target: ['UA'] });
+    expect(ev.find((e) => e.actor === 'NO')).toMatchObject({ type: 'condition-set', target: ['UA'] });
+  });
+
+  it('leaves the target empty when no target clearly dominates the article', () => {
+    const ev = run('Britain will send troops to Estonia. France will send jets to Poland. Italy said it could take part.');
+    expect(ev.find((e) => e.actor === 'IT')?.target).toEqual([]);
+  });
+
+  it('resolves "earlier this month" and "on the 12th" against the publication date', () => {
+    expect(run('Belgium said earlier this month it was ready to send a de-mining unit.', '2025-11-20')[0].statedOn).toBe('2025-11');
+    expect(run('Latvia pledged two patrol boats, officials said on the 12th.', '2025-11-20')[0].statedOn).toBe('2025-11-12');
+    // a day still to come in the publication month is last month's
+    expect(run('Latvia pledged two patrol boats, officials said on the 25th.', '2025-11-20')[0].statedOn).toBe('2025-10-25');
+    // "later this month" is when something will happen, not when it was said
+    expect(run('Sweden will send a corvette to the Baltic later this month, the navy said.', '2025-11-20')[0].statedOn).toBeNull();
+  });
+
+  it('dates coordinated clauses and statements in one sentence from the date given once', () => {
+    const ev = run('Austria said last Thursday it would send two helicopters, and Croatia said it was looking at how it could contribute.', '2025-09-16');
+    expect(ev.find((e) => e.actor === 'AT')).toMatchObject({ type: 'pledge-announced', statedOn: '2025-09-11' });
+    expect(ev.find((e) => e.actor === 'HR')).toMatchObject({ type: 'pledge-considered', statedOn: '2025-09-11' });
+  });
+
+  it('attributes a warning to the warner, not to the one warned', () => {
+    const a = run('Belarus warned Lithuania that it would take countermeasures if allied troops were moved to the border.');
+    expect(a.map((e) => [e.type, e.actor])).toEqual([['red-line-stated', 'BY']]);
+    const b = run('Beijing warned that Manila would bear the consequences of any further incursion.');
+    expect(b.map((e) => [e.type, e.actor])).toEqual([['red-line-stated', 'CN']]);
+    expect(run('Minsk said any violation of its airspace would be met with force.')[0]).toMatchObject({ type: 'red-line-stated', actor: 'BY' });
+  });
+
+  it('reads a required approval as a condition', () => {
+    expect(run('Vienna said any Austrian deployment would require parliamentary approval.')[0]).toMatchObject({ type: 'condition-set', actor: 'AT' });
+  });
 });

@@ -148,7 +148,28 @@ export function extractFromText(clean: string, publishedOn: string | null): Extr
   });
   propagateDates(kept);
   inferAssets(kept);
+  inferTargets(kept);
   return kept;
+}
+
+/**
+ * "Spain opened the door to a peacekeeping-type mission after a ceasefire" in an article about forces for Ukraine:
+ * a pledge, condition or refusal that names no target is about the article's dominant target — the most common
+ * target of the other events, when it clearly leads (at least two events, and twice as many as the runner-up).
+ */
+function inferTargets(events: ExtractedEvent[]): void {
+  const open = (e: ExtractedEvent) => !e.target.length && (e.type.startsWith('pledge') || e.type === 'condition-set');
+  if (!events.some(open)) return;
+  const counts = new Map<string, number>();
+  for (const e of events) for (const t of new Set(e.target)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const e of events) {
+    if (!open(e)) continue;
+    // the event's own actor cannot be its target, and an event does not vote for itself (it has no target)
+    const ranked = [...counts.entries()].filter(([t]) => t !== e.actor).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (!ranked.length) continue;
+    const [top, second] = ranked;
+    if (top[1] >= 2 && (!second || top[1] >= 2 * second[1])) e.target = [top[0]];
+  }
 }
 
 const ANAPHORIC = new WeakSet<ExtractedEvent>();
@@ -206,7 +227,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   for (const cl of clausesOf(toks)) {
     const inClause = (i: number) => i >= cl.start && i < cl.end;
     const ccues = cues.filter((c) => inClause(c.start));
-    const subjects = resolved.filter((g) => g.slot === 'subject' && inClause(g.start));
+    // "Russia warned Finland that ...", "told Kyiv it would ...": the one addressed is the verb's object, not a subject
+    const subjects = resolved.filter((g) => g.slot === 'subject' && inClause(g.start) && !addressee(toks, g));
     if (subjects.length && !sentenceSubject) sentenceSubject = subjects[0];
     const candidates: Candidate[] = [];
 
@@ -331,9 +353,12 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         who = { group: rep ?? speaker, how: 'speaker' };
       }
       // "Seoul had crossed a red line": the one who says so draws the line, not the one crossing it
-      if (type === 'red-line-stated' && !att && toks.slice(Math.max(0, c.start - 3), c.start).some((x) => x.lemma === 'cross')) {
+      // "warned that Manila would bear the consequences": the one who bears them is threatened, not threatening
+      if (type === 'red-line-stated' && !att && (toks.slice(Math.max(0, c.start - 3), c.start).some((x) => x.lemma === 'cross') || toks[c.start].lemma === 'bear' || toks[c.start].lower === 'bear')) {
         const rep = reporterOf(toks, c.start, resolved);
-        who = rep && rep !== who.group ? { group: rep, how: 'speaker' } : { group: null, how: 'subject' };
+        // "Medvedev said the transfer would cross a red line": the reporter is the nearest subject, and says it
+        const says = !!rep && (lexicon().speechVerbs.has(toks[rep.end]?.lemma ?? '') || lexicon().speechVerbs.has(toks[rep.end]?.lower ?? ''));
+        who = rep && (rep !== who.group || says) ? { group: rep, how: 'speaker' } : { group: null, how: 'subject' };
       }
       if (!who.group) continue;
       // "..., with Macron insisting on guarantees": an absolute clause that reports in passing, not a statement
@@ -433,6 +458,15 @@ function rank(c: Candidate, toks: Token[]): number {
   // demands that set a UN mandate or parliament vote as the price are conditions
   void toks;
   return r;
+}
+
+const ADDRESS_VERBS = new Set(['warn', 'tell', 'remind', 'assure', 'caution', 'inform', 'accuse']);
+/** "warned Finland that", "told Kyiv it": an actor right after a verb of addressing is its object */
+function addressee(toks: Token[], g: ActorGroup): boolean {
+  const prev = toks[g.start - 1];
+  if (!prev || prev.pos !== 'VERB' || !ADDRESS_VERBS.has(prev.lemma)) return false;
+  const next = toks[g.end]?.lower;
+  return next === 'that' || next === 'it' || next === 'of' || next === 'against' || next === 'they' || next === ',' || next === 'on';
 }
 
 /** "despite German hesitance and Russian rebuffs": a stance mentioned as circumstance, not stated here */
