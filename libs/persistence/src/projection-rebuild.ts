@@ -5,6 +5,8 @@ import { actorRows, statementRow } from './repositories/projection-rows';
 import { copyRows, insertRows, ProjectionStore, READ_MODEL_TABLES, Row } from './repositories/projection-store';
 
 const SHADOW = '__next';
+/** The fold's decisions per report (occurrence, issues, superseded), joined with the store to write rm_events. */
+const LINKS = 'rm_events_links__rebuild';
 
 export interface RebuildProgress {
   events: number;
@@ -70,7 +72,10 @@ export class ProjectionRebuilder {
     }
     const [{ head }] = await manager.query(`SELECT coalesce(max(global_position), 0)::text AS head FROM event_store`);
     await this.readFinalVersions(manager, head);
+    await manager.query(`DROP TABLE IF EXISTS ${LINKS}`);
+    await manager.query(`CREATE UNLOGGED TABLE ${LINKS} (event_id uuid NOT NULL, occurrence_id uuid, issues text[] NOT NULL, superseded boolean NOT NULL)`);
     await this.replayByActor(manager, head);
+    await this.materialiseReports(manager);
     await copyRows(manager, `rm_article_extractions${SHADOW}`, [...this.latest].map(([article_id, extractor_version]) => ({ article_id, extractor_version })));
     this.lastPosition = head;
     this.progress('write');
@@ -114,19 +119,36 @@ export class ProjectionRebuilder {
       next = i + 1 < streams.length ? read(streams[i + 1].stream) : null;
       const actor = streams[i].stream.slice('actor-'.length);
       const projection = this.newProjection(actor);
-      const statements: Row[] = [];
-      for (const { position, body } of rows) {
+      // only what the fold decides goes back from here; Postgres copies the rest of each row from the store
+      const links: Row[] = [];
+      for (const { body } of rows) {
         const input = toInput(body);
         const version = body.payload.extraction.extractorVersion;
         const current = this.latest.get(input.articleId) === version;
         const occurrenceId = current ? projection.apply(input).occurrenceId : null;
-        statements.push(statementRow(input, { globalPosition: position, issues: this.assignIssues(input), extractorVersion: version, payload: body.payload, superseded: !current, occurrenceId }));
+        links.push({ event_id: input.eventId, occurrence_id: occurrenceId, issues: this.assignIssues(input), superseded: !current });
         if (++this.events % 100_000 === 0) this.progress('replay');
       }
-      await copyRows(manager, `rm_events${SHADOW}`, statements);
+      await copyRows(manager, LINKS, links);
       const derived = actorRows(projection, { occurrenceIds: 'all', streamIds: 'all' }, new Date());
       for (const [table, list] of Object.entries(TABLE_OF)) await copyRows(manager, `${table}${SHADOW}`, derived[list]);
     }
+  }
+
+  /**
+   * Writes rm_events in one statement: each report's columns come from the stored envelope
+   * (the same fields the projector's statementRow takes), the fold's decisions from the links.
+   */
+  private async materialiseReports(manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO rm_events${SHADOW} (event_id, type, actor, actor_role, target, issues, stated_on, observed_at, evidence, article_id, url, confidence, payload, global_position, occurrence_id, extractor_version, superseded)
+       SELECT s.event_id, s.type, s.body#>>'{actor,code}', s.body#>>'{actor,role}',
+              ARRAY(SELECT jsonb_array_elements_text(s.body->'target')), l.issues, s.body->>'statedOn', (s.body->>'observedAt')::timestamptz,
+              s.body#>>'{provenance,evidence,sentence}', s.body#>>'{provenance,articleId}', s.body#>>'{provenance,url}', (s.body->>'confidence')::real,
+              s.body->'payload', s.global_position, l.occurrence_id, s.body#>>'{payload,extraction,extractorVersion}', l.superseded
+       FROM ${LINKS} l JOIN event_store s ON s.event_id = l.event_id`,
+    );
+    await manager.query(`DROP TABLE ${LINKS}`);
   }
 
   /** Stores what arrived after the replay's snapshot and refolds the actors it was about. */
