@@ -120,4 +120,15 @@ describe('extractEvents', () => {
   it('reads a required approval as a condition', () => {
     expect(run('Vienna said any Austrian deployment would require parliamentary approval.')[0]).toMatchObject({ type: 'condition-set', actor: 'AT' });
   });
+
+  it('keeps a sentence whole across "U.S." and gives a threat against the subject to the one who makes it', () => {
+    const ev = run("Iran's Revolutionary Guards said U.S. bases in the region would be targeted if Washington joined the strikes.");
+    expect(ev.map((e) => [e.type, e.actor])).toEqual([['red-line-stated', 'IR']]);
+    expect(ev[0].evidence.endsWith('joined the strikes.')).toBe(true);
+    expect(run('The Russian embassy in Oslo said Norwegian frigates would become legitimate targets.')[0]).toMatchObject({ type: 'red-line-stated', actor: 'RU' });
+  });
+
+  it('reads support denied outright as opposition', () => {
+    expect(run("Brazil's foreign ministry said it did not support the deployment.")[0]).toMatchObject({ type: 'opposition-expressed', actor: 'BR' });
+  });
 });

@@ -341,8 +341,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         }
         if (t.pos === 'ADV' || t.pos === 'ADP') continue;
       }
+      // "did not support the deployment", "cannot back the plan": support denied outright is opposition
+      if (type === 'support-expressed' && t.pos === 'VERB' && ['support', 'back', 'endorse', 'favour', 'favor'].includes(t.lemma) && negatedBefore(toks, c.start, cl.start, 2) && toks[c.end] && ['DET', 'NOUN', 'PROPN', 'ADJ', 'PRON'].includes(toks[c.end].pos)) type = 'opposition-expressed';
       // "has not yet confirmed ... to accept": a negated support/demand is no statement of it
-      if ((type === 'support-expressed' || type === 'demand-made') && negatedBefore(toks, c.start, cl.start, 14)) continue;
+      else if ((type === 'support-expressed' || type === 'demand-made') && negatedBefore(toks, c.start, cl.start, 14)) continue;
       // participles used as adjectives describe, they don't state: "UN-mandated forces"
       const att = (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && !single)) ? attached(resolved, c.start) : null;
       let who = att ? { group: att, how: 'possessor' as const } : subjectFor(c.start);
@@ -354,7 +356,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       }
       // "Seoul had crossed a red line": the one who says so draws the line, not the one crossing it
       // "warned that Manila would bear the consequences": the one who bears them is threatened, not threatening
-      if (type === 'red-line-stated' && !att && (toks.slice(Math.max(0, c.start - 3), c.start).some((x) => x.lemma === 'cross') || toks[c.start].lemma === 'bear' || toks[c.start].lower === 'bear')) {
+      // "Russia said British troops would be legitimate targets", "said U.S. bases would be targeted": the subject is the one threatened
+      const victim = type === 'red-line-stated' && /target|^(be|become) |^(would|will) be |attack$/.test(c.phrase);
+      if (victim && !att && speaker && who.group && who.group !== speaker && who.how === 'subject' && speaker.end <= who.group.start) who = { group: speaker, how: 'speaker' };
+      else if (type === 'red-line-stated' && !att && (toks.slice(Math.max(0, c.start - 3), c.start).some((x) => x.lemma === 'cross') || toks[c.start].lemma === 'bear' || toks[c.start].lower === 'bear')) {
         const rep = reporterOf(toks, c.start, resolved);
         // "Medvedev said the transfer would cross a red line": the reporter is the nearest subject, and says it
         const says = !!rep && (lexicon().speechVerbs.has(toks[rep.end]?.lemma ?? '') || lexicon().speechVerbs.has(toks[rep.end]?.lower ?? ''));

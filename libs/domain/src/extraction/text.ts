@@ -70,7 +70,7 @@ export function sentences(clean: string): Sentence[] {
     // lines without a cue still introduce office holders ("Defence Minister Hanno Pevkur") and list pledges ("Canada: C$200 million")
     if (!mayState(body) && !INTRODUCES.test(body) && !COLON_LIST.test(body)) continue;
     const answer = /^(a|answer)\s*[:.]\s/i.test(body);
-    for (const toks of mergeQuotes(sentencesOf(body, lineStart + lead))) {
+    for (const toks of mergeQuotes(mergeAbbreviations(sentencesOf(body, lineStart + lead)))) {
       if (!toks.length || toks[toks.length - 1].text === '?') continue;
       const start = toks[0].start;
       const end = toks[toks.length - 1].end;
@@ -82,6 +82,29 @@ export function sentences(clean: string): Sentence[] {
 
 const INTRODUCES = /\b(Minister|President|Chancellor|Secretary|Premier|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}/u;
 const COLON_LIST = /^\p{Lu}[^:]{1,50}:\s*\S/u;
+
+// wink ends a sentence at "U.S." or "Gen." even when the sentence goes on ("U.S. bases in the region would be ...")
+const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}\.?$/u;
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'adm', 'sen', 'rep', 'gov', 'st', 'no', 'vs']);
+function mergeAbbreviations(sents: Token[][]): Token[][] {
+  const out: Token[][] = [];
+  for (const s of sents) {
+    const prev = out[out.length - 1];
+    if (prev && s.length && prev.length >= 2) {
+      const last = prev[prev.length - 1];
+      const word = last.text === '.' ? prev[prev.length - 2] : last;
+      const abbreviation = (last.text === '.' && last.start === word.end && (INITIALS.test(word.text) || TITLE_ABBREVIATIONS.has(word.lower))) || (/\.$/.test(word.text) && INITIALS.test(word.text));
+      const first = s[0].text;
+      const continues = /^\p{Ll}/u.test(first) || (TITLE_ABBREVIATIONS.has(word.lower) && /^\p{Lu}/u.test(first));
+      if (abbreviation && continues) {
+        out[out.length - 1] = prev.concat(s);
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
 
 const OPEN = new Set(['“', '"', '‘']);
 const CLOSE = new Set(['”', '"', '’']);
