@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { PositionChangedEvent, positionChangesV1 } from '@stancewatch/contracts';
 import type { Occurrence } from '@stancewatch/domain/stance/corroboration';
-import { ContractConsumer, DecodedMessage, MessageProducer } from '@stancewatch/messaging';
-import { AlertDeliveryRepository, AlertSubscriptionEntity, ConsumerOffsetRepository, NewAlertDelivery } from '@stancewatch/persistence';
-import { AppConfig, CONFIG, consumerGroupId, consumerLogger, KAFKA } from '@stancewatch/platform';
+import { ContractConsumer } from '@stancewatch/messaging';
+import { AlertDeliveryRepository, AlertSubscriptionEntity, NewAlertDelivery } from '@stancewatch/persistence';
+import { TransactionalConsumers } from '@stancewatch/platform';
 import { AlertSource, CauseRow, changeBody } from './alert-payload';
 import { DeliveryWorker } from './delivery-worker';
 import { matchesFilter } from './matching';
@@ -23,29 +22,25 @@ export const STANCE_CHANGE_ALERTS_GROUP = 'stancewatch-alerter-stance-changes';
 @Injectable()
 export class StanceChangeAlertsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly consumer: ContractConsumer<PositionChangedEvent>;
-  private readonly groupId: string;
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    @Inject(CONFIG) config: AppConfig,
-    producer: MessageProducer,
-    private readonly dataSource: DataSource,
-    private readonly offsets: ConsumerOffsetRepository,
+    consumers: TransactionalConsumers,
     private readonly deliveries: AlertDeliveryRepository,
     private readonly worker: DeliveryWorker,
     logger: PinoLogger,
   ) {
     logger.setContext('alerter.stance-changes');
-    this.groupId = consumerGroupId(config, STANCE_CHANGE_ALERTS_GROUP);
-    this.consumer = new ContractConsumer(kafka, producer, {
-      groupId: this.groupId,
+    this.consumer = consumers.create({
+      group: STANCE_CHANGE_ALERTS_GROUP,
       contract: positionChangesV1,
-      prefix: config.topicPrefix,
-      maxAttempts: config.consumerMaxAttempts,
-      sessionTimeoutMs: config.consumerSessionTimeoutMs,
-      logger: consumerLogger(logger),
-      storedOffsets: (topic, partitions) => this.offsets.load(this.groupId, topic, partitions),
-      handleBatch: (messages) => this.applyBatch(messages),
+      logger,
+      apply: async (manager, messages) => {
+        const subscriptions = (await manager.getRepository(AlertSubscriptionEntity).find({ where: { active: true } })).filter((s) => s.filter.onlyStanceChanges);
+        let count = 0;
+        if (subscriptions.length) for (const message of messages) count += await this.apply(manager, message.value, subscriptions);
+        return count;
+      },
+      committed: () => this.worker.nudge(),
     });
   }
 
@@ -55,21 +50,6 @@ export class StanceChangeAlertsConsumer implements OnApplicationBootstrap, OnApp
 
   async onApplicationShutdown(): Promise<void> {
     await this.consumer.stop();
-  }
-
-  async applyBatch(messages: DecodedMessage<PositionChangedEvent>[]): Promise<void> {
-    const { topic, partition } = messages[0];
-    const recorded = await this.dataSource.transaction(async (manager) => {
-      const next = await this.offsets.lockNext(manager, this.groupId, topic, partition);
-      const fresh = messages.filter((m) => BigInt(m.offset) >= next);
-      if (fresh.length === 0) return 0;
-      const subscriptions = (await manager.getRepository(AlertSubscriptionEntity).find({ where: { active: true } })).filter((s) => s.filter.onlyStanceChanges);
-      let count = 0;
-      if (subscriptions.length) for (const message of fresh) count += await this.apply(manager, message.value, subscriptions);
-      await this.offsets.advance(manager, this.groupId, topic, partition, BigInt(fresh[fresh.length - 1].offset) + 1n);
-      return count;
-    });
-    if (recorded) this.worker.nudge();
   }
 
   private async apply(manager: EntityManager, change: PositionChangedEvent, subscriptions: AlertSubscriptionEntity[]): Promise<number> {

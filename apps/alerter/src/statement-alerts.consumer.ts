@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { PositionEvent, positionEventsV1 } from '@stancewatch/contracts';
 import { assignIssues, IssueDefinition, loadIssues } from '@stancewatch/domain/issues';
 import { createOccurrence, findMatchingOccurrence, mergeReport, Occurrence, occurrenceKey, Report } from '@stancewatch/domain/stance/corroboration';
-import { ContractConsumer, DecodedMessage, MessageProducer } from '@stancewatch/messaging';
-import { AlertDeliveryRepository, AlertOccurrenceRepository, AlertSubscriptionEntity, ConsumerOffsetRepository, NewAlertDelivery } from '@stancewatch/persistence';
-import { AppConfig, CONFIG, consumerGroupId, consumerLogger, KAFKA } from '@stancewatch/platform';
+import { ContractConsumer } from '@stancewatch/messaging';
+import { AlertDeliveryRepository, AlertOccurrenceRepository, AlertSubscriptionEntity, NewAlertDelivery } from '@stancewatch/persistence';
+import { AppConfig, CONFIG, TransactionalConsumers } from '@stancewatch/platform';
 import { statementBody } from './alert-payload';
 import { DeliveryWorker } from './delivery-worker';
 import { matchesFilter } from './matching';
@@ -46,15 +45,11 @@ function toReport(event: PositionEvent): Report {
 @Injectable()
 export class StatementAlertsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly consumer: ContractConsumer<PositionEvent>;
-  private readonly groupId: string;
   private readonly issues: IssueDefinition[];
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
     @Inject(CONFIG) config: AppConfig,
-    producer: MessageProducer,
-    private readonly dataSource: DataSource,
-    private readonly offsets: ConsumerOffsetRepository,
+    consumers: TransactionalConsumers,
     private readonly occurrences: AlertOccurrenceRepository,
     private readonly deliveries: AlertDeliveryRepository,
     private readonly worker: DeliveryWorker,
@@ -62,16 +57,17 @@ export class StatementAlertsConsumer implements OnApplicationBootstrap, OnApplic
   ) {
     logger.setContext('alerter.statements');
     this.issues = loadIssues(config.issuesFile);
-    this.groupId = consumerGroupId(config, STATEMENT_ALERTS_GROUP);
-    this.consumer = new ContractConsumer(kafka, producer, {
-      groupId: this.groupId,
+    this.consumer = consumers.create({
+      group: STATEMENT_ALERTS_GROUP,
       contract: positionEventsV1,
-      prefix: config.topicPrefix,
-      maxAttempts: config.consumerMaxAttempts,
-      sessionTimeoutMs: config.consumerSessionTimeoutMs,
-      logger: consumerLogger(logger),
-      storedOffsets: (topic, partitions) => this.offsets.load(this.groupId, topic, partitions),
-      handleBatch: (messages) => this.applyBatch(messages),
+      logger,
+      apply: async (manager, messages) => {
+        const subscriptions = await manager.getRepository(AlertSubscriptionEntity).find({ where: { active: true } });
+        let count = 0;
+        for (const message of messages) count += await this.apply(manager, message.value, subscriptions);
+        return count;
+      },
+      committed: () => this.worker.nudge(),
     });
   }
 
@@ -81,21 +77,6 @@ export class StatementAlertsConsumer implements OnApplicationBootstrap, OnApplic
 
   async onApplicationShutdown(): Promise<void> {
     await this.consumer.stop();
-  }
-
-  async applyBatch(messages: DecodedMessage<PositionEvent>[]): Promise<void> {
-    const { topic, partition } = messages[0];
-    const recorded = await this.dataSource.transaction(async (manager) => {
-      const next = await this.offsets.lockNext(manager, this.groupId, topic, partition);
-      const fresh = messages.filter((m) => BigInt(m.offset) >= next);
-      if (fresh.length === 0) return 0;
-      const subscriptions = await manager.getRepository(AlertSubscriptionEntity).find({ where: { active: true } });
-      let count = 0;
-      for (const message of fresh) count += await this.apply(manager, message.value, subscriptions);
-      await this.offsets.advance(manager, this.groupId, topic, partition, BigInt(fresh[fresh.length - 1].offset) + 1n);
-      return count;
-    });
-    if (recorded) this.worker.nudge();
   }
 
   private async apply(manager: EntityManager, event: PositionEvent, subscriptions: AlertSubscriptionEntity[]): Promise<number> {

@@ -6,3 +6,4 @@ export * from './consumer-logger';
 export * from './run-service';
 export * from './metrics';
 export * from './metrics-listener';
+export * from './transactional-consumers';

@@ -9,6 +9,7 @@ import { AppConfig } from './config';
 import { ServiceMetrics } from './metrics';
 import { MetricsListener } from './metrics-listener';
 import { CONFIG, KAFKA, SERVICE_NAME } from './tokens';
+import { TransactionalConsumers } from './transactional-consumers';
 
 /** Opens and closes the shared connections with the application's lifecycle. */
 @Injectable()
@@ -82,9 +83,10 @@ export class InfrastructureModule {
         ...REPOSITORIES.map((repository) => ({ provide: repository, inject: [DataSource], useFactory: (ds: DataSource) => new repository(ds) })),
         { provide: ServiceMetrics, inject: [KAFKA], useFactory: (kafka: Kafka) => new ServiceMetrics(serviceName, { kafka, topicPrefix: config.topicPrefix }) },
         MetricsListener,
+        TransactionalConsumers,
         InfrastructureLifecycle,
       ],
-      exports: [CONFIG, SERVICE_NAME, DataSource, KAFKA, MessageProducer, OutboxRepository, ServiceMetrics, ...REPOSITORIES],
+      exports: [CONFIG, SERVICE_NAME, DataSource, KAFKA, MessageProducer, OutboxRepository, TransactionalConsumers, ServiceMetrics, ...REPOSITORIES],
     };
   }
 }
