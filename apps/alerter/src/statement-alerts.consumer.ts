@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { EntityManager } from 'typeorm';
-import { PositionEvent, positionEventsV1 } from '@stancewatch/contracts';
+import { PositionEvent, positionEventsV1, reportOf } from '@stancewatch/contracts';
 import { assignIssues, IssueDefinition, loadIssues } from '@stancewatch/domain/issues';
-import { createOccurrence, findMatchingOccurrence, mergeReport, Occurrence, occurrenceKey, Report } from '@stancewatch/domain/stance/corroboration';
+import { createOccurrence, findMatchingOccurrence, mergeReport, Occurrence, occurrenceKey } from '@stancewatch/domain/stance/corroboration';
 import { ContractConsumer } from '@stancewatch/messaging';
 import { AlertDeliveryRepository, AlertOccurrenceRepository, AlertSubscriptionEntity, NewAlertDelivery } from '@stancewatch/persistence';
 import { AppConfig, CONFIG, TransactionalConsumers } from '@stancewatch/platform';
@@ -16,25 +16,6 @@ import { deliveriesByOutcome } from './metrics';
 export const STATEMENT_ALERTS_GROUP = 'stancewatch-alerter-statements';
 /** Reports this many days apart can still be one statement (corroboration's window). */
 const WINDOW_DAYS = 3;
-
-function toReport(event: PositionEvent): Report {
-  return {
-    eventId: event.eventId,
-    articleId: event.provenance.articleId,
-    url: event.provenance.url,
-    type: event.type,
-    actor: event.actor.code,
-    actorRole: event.actor.role,
-    target: event.target,
-    asset: event.payload.asset,
-    quantity: event.payload.quantity,
-    conditions: event.payload.conditions,
-    statedOn: event.statedOn,
-    observedAt: event.observedAt,
-    evidence: event.provenance.evidence.sentence,
-    confidence: event.confidence,
-  };
-}
 
 /**
  * Statements → alerts. Each event is folded into the alerter's occurrences (one per statement,
@@ -80,7 +61,7 @@ export class StatementAlertsConsumer implements OnApplicationBootstrap, OnApplic
   }
 
   private async apply(manager: EntityManager, event: PositionEvent, subscriptions: AlertSubscriptionEntity[]): Promise<number> {
-    const report = toReport(event);
+    const report = reportOf(event);
     const matchKey = occurrenceKey(report);
     const day = (event.statedOn ?? event.observedAt).slice(0, 10);
     const fromDay = shiftDay(day.length === 7 ? `${day}-01` : day, -(WINDOW_DAYS + 31));

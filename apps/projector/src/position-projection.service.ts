@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { deterministicUuid, PositionChangedEvent, positionChangesV1, PositionEvent, SCHEMA_VERSION } from '@stancewatch/contracts';
+import { deterministicUuid, PositionChangedEvent, positionChangesV1, PositionEvent, reportOf, SCHEMA_VERSION } from '@stancewatch/contracts';
 import { assignIssues, IssueDefinition, loadIssues } from '@stancewatch/domain/issues';
 import { ActorProjection, compareExtractorVersions, ProjectionInput } from '@stancewatch/domain/projection';
 import { PositionChange, stanceStreamId } from '@stancewatch/domain/stance';
@@ -8,25 +8,6 @@ import { actorRows, EventStoreRepository, OutboxRepository, ProjectionStore, sta
 import { AppConfig, CONFIG } from '@stancewatch/platform';
 
 const PRODUCER = { name: 'stancewatch-projector', version: '1.0.0' };
-
-export function toProjectionInput(event: PositionEvent): ProjectionInput {
-  return {
-    eventId: event.eventId,
-    type: event.type,
-    actor: event.actor.code,
-    actorRole: event.actor.role,
-    target: event.target,
-    asset: event.payload.asset,
-    quantity: event.payload.quantity,
-    conditions: event.payload.conditions,
-    statedOn: event.statedOn,
-    observedAt: event.observedAt,
-    evidence: event.provenance.evidence.sentence,
-    articleId: event.provenance.articleId,
-    url: event.provenance.url,
-    confidence: event.confidence,
-  };
-}
 
 function fromStoredRow(row: StoredStatementRow): ProjectionInput {
   return {
@@ -93,7 +74,7 @@ export class PositionProjectionService {
       const appended = await this.eventStore.append(manager, `actor-${event.actor.code}`, event.eventId, event.type, event);
       if (!appended) continue;
       applied++;
-      const input = toProjectionInput(event);
+      const input = reportOf(event);
       const version = event.payload.extraction.extractorVersion;
       const latest = await this.store.latestExtraction(manager, input.articleId);
       const superseded = latest !== null && compareExtractorVersions(version, latest) < 0;

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { PositionEvent, reportOf } from '@stancewatch/contracts';
 import { POSITION_EVENT_TYPES } from '@stancewatch/domain/catalogue';
 import { ActorProjection, compareExtractorVersions, ProjectionInput } from '@stancewatch/domain/projection';
 import { actorRows, statementRow } from './repositories/projection-rows';
@@ -14,17 +15,8 @@ export interface RebuildProgress {
   phase: 'replay' | 'write' | 'catch-up' | 'switch' | 'done';
 }
 
-interface StoredEnvelope {
-  eventId: string;
-  type: ProjectionInput['type'];
-  actor: { code: string; role: string | null };
-  target: string[];
-  statedOn: string | null;
-  observedAt: string;
-  confidence: number | null;
-  provenance: { articleId: string; url: string | null; evidence: { sentence: string } };
-  payload: { asset: ProjectionInput['asset']; quantity: ProjectionInput['quantity']; conditions: ProjectionInput['conditions']; extraction: { extractorVersion: string } };
-}
+/** Stored bodies are the validated envelopes the projector appended. */
+type StoredEnvelope = PositionEvent;
 
 const TABLE_OF = {
   rm_occurrences: 'occurrences',
@@ -122,7 +114,7 @@ export class ProjectionRebuilder {
       // only what the fold decides goes back from here; Postgres copies the rest of each row from the store
       const links: Row[] = [];
       for (const { body } of rows) {
-        const input = toInput(body);
+        const input = reportOf(body);
         const version = body.payload.extraction.extractorVersion;
         const current = this.latest.get(input.articleId) === version;
         const occurrenceId = current ? projection.apply(input).occurrenceId : null;
@@ -162,7 +154,7 @@ export class ProjectionRebuilder {
       if (rows.length === 0) break;
       const statements: Row[] = [];
       for (const { position, body } of rows) {
-        const input = toInput(body);
+        const input = reportOf(body);
         const version = body.payload.extraction.extractorVersion;
         const latest = this.latest.get(input.articleId);
         if (!latest || compareExtractorVersions(version, latest) > 0) {
@@ -204,7 +196,7 @@ export class ProjectionRebuilder {
       `SELECT s.body FROM rm_events${SHADOW} e JOIN event_store s ON s.event_id = e.event_id WHERE e.actor = $1 AND NOT e.superseded ORDER BY e.global_position`,
       [actor],
     );
-    for (const { body } of rows) projection.apply(toInput(body));
+    for (const { body } of rows) projection.apply(reportOf(body));
     await this.shadow.setEventOccurrences(manager, projection.eventOccurrences());
     return projection;
   }
@@ -241,23 +233,4 @@ export class ProjectionRebuilder {
   private progress(phase: RebuildProgress['phase']): void {
     this.onProgress({ events: this.events, elapsedMs: Date.now() - this.started, phase });
   }
-}
-
-function toInput(body: StoredEnvelope): ProjectionInput {
-  return {
-    eventId: body.eventId,
-    type: body.type,
-    actor: body.actor.code,
-    actorRole: body.actor.role,
-    target: body.target,
-    asset: body.payload.asset,
-    quantity: body.payload.quantity,
-    conditions: body.payload.conditions,
-    statedOn: body.statedOn,
-    observedAt: body.observedAt,
-    evidence: body.provenance.evidence.sentence,
-    articleId: body.provenance.articleId,
-    url: body.provenance.url,
-    confidence: body.confidence,
-  };
 }

@@ -8,23 +8,8 @@ import { CurrentPosition, PositionChange, StanceInterval, StanceStream, StanceTi
 /** Bucketing by week must never hide a match inside the corroboration window. */
 const CANDIDATE_SLACK_DAYS = DEFAULT_CORROBORATION_WINDOW_DAYS;
 
-/** One extracted statement as the projections see it (the wire envelope, flattened). */
-export interface ProjectionInput {
-  eventId: string;
-  type: PositionEventType;
-  actor: string;
-  actorRole: string | null;
-  target: string[];
-  asset: Asset[];
-  quantity: Quantity | null;
-  conditions: Condition[];
-  statedOn: string | null;
-  observedAt: string;
-  evidence: string;
-  articleId: string;
-  url: string | null;
-  confidence: number | null;
-}
+/** One article's report of a statement, as the projections fold it (corroboration's Report). */
+export type ProjectionInput = Report;
 
 export interface AppliedStatement {
   occurrenceId: string;
@@ -85,10 +70,9 @@ export class ActorProjection {
     if (input.actor !== this.actor) throw new Error(`statement ${input.eventId} is ${input.actor}'s, not ${this.actor}'s`);
     const known = this.eventOccurrence.get(input.eventId);
     if (known) return { occurrenceId: known, changed: false, changes: [], touchedStreams: [] };
-    const report: Report = { ...input };
-    const match = findMatchingOccurrence(report, this.candidates(report));
+    const match = findMatchingOccurrence(input, this.candidates(input));
     if (!match) {
-      const occurrence = createOccurrence(report);
+      const occurrence = createOccurrence(input);
       this.index(occurrence);
       this.occurrences.set(occurrence.occurrenceId, occurrence);
       this.eventOccurrence.set(input.eventId, occurrence.occurrenceId);
@@ -104,7 +88,7 @@ export class ActorProjection {
       return { occurrenceId: occurrence.occurrenceId, changed: true, changes, touchedStreams: touched };
     }
     this.eventOccurrence.set(input.eventId, match.occurrenceId);
-    const { occurrence, isNewSource, revised } = mergeReport(match, report);
+    const { occurrence, isNewSource, revised } = mergeReport(match, input);
     if (!isNewSource) return { occurrenceId: match.occurrenceId, changed: false, changes: [], touchedStreams: [] };
     this.occurrences.set(occurrence.occurrenceId, occurrence);
     this.index(occurrence);
