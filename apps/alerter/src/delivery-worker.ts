@@ -3,7 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { Agent, request } from 'undici';
 import { SsrfGuard } from '@stancewatch/feeds';
 import { AlertDeliveryRepository, ClaimedDelivery } from '@stancewatch/persistence';
-import { AppConfig, CONFIG } from '@stancewatch/platform';
+import { AppConfig, CONFIG, PollingLoop } from '@stancewatch/platform';
 import { deliveriesByOutcome, deliveryLatency } from './metrics';
 import { nextAttemptAt, RetrySchedule } from './retry-schedule';
 import { signedHeaders } from './signing';
@@ -23,10 +23,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly agent: Agent;
   private readonly schedule: RetrySchedule;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private pendingWake = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     @Inject(CONFIG) config: AppConfig,
@@ -36,57 +33,35 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     logger.setContext('alerter.delivery');
     this.agent = new SsrfGuard({ allowList: config.ssrfAllowList }).createAgent({ connect: { timeout: REQUEST_TIMEOUT_MS }, connections: 16 });
     this.schedule = { baseMs: config.webhookRetryBaseMs, maxSeconds: config.webhookRetryMaxSeconds };
+    this.loop = new PollingLoop({
+      intervalMs: POLL_MS,
+      step: () => this.deliverDue(),
+      onError: (err, failures) => logger.warn({ err: String(err), failures }, 'delivery loop failed; will retry'),
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
     await this.agent.close().catch(() => undefined);
   }
 
   /** A consumer just committed new deliveries: look now rather than at the next poll. */
   nudge(): void {
-    if (this.wake) this.wake();
-    else this.pendingWake = true;
+    this.loop.nudge();
   }
 
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      let claimed = 0;
-      try {
-        const due = await this.deliveries.claimDue(BATCH, LEASE_MS);
-        claimed = due.length;
-        // wait for every send, even when one fails, before claiming more
-        const results = await Promise.allSettled(due.map((delivery) => this.send(delivery)));
-        const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-        if (rejected) throw rejected.reason;
-        failures = 0;
-      } catch (err) {
-        failures++;
-        this.logger.warn({ err: String(err), failures }, 'delivery loop failed; will retry');
-      }
-      if (claimed === BATCH || !this.running) continue;
-      if (this.pendingWake) {
-        this.pendingWake = false;
-        continue;
-      }
-      const delay = failures ? Math.min(POLL_MS * 2 ** failures, 10_000) : POLL_MS;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
+  /** Sends one batch of due deliveries; true when the batch was full (more may be due). */
+  private async deliverDue(): Promise<boolean> {
+    const due = await this.deliveries.claimDue(BATCH, LEASE_MS);
+    // wait for every send, even when one fails, before claiming more
+    const results = await Promise.allSettled(due.map((delivery) => this.send(delivery)));
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (rejected) throw rejected.reason;
+    return due.length === BATCH;
   }
 
   private async send(delivery: ClaimedDelivery): Promise<void> {

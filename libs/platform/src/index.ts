@@ -7,3 +7,4 @@ export * from './run-service';
 export * from './metrics';
 export * from './metrics-listener';
 export * from './transactional-consumers';
+export * from './polling-loop';

@@ -3,65 +3,47 @@ import { PinoLogger } from 'nestjs-pino';
 import { MessageProducer } from '@stancewatch/messaging';
 import { OutboxRepository } from '@stancewatch/persistence';
 import { AppConfig } from './config';
+import { PollingLoop } from './polling-loop';
 import { CONFIG } from './tokens';
 
 /** Moves committed outbox rows to Kafka, in order, until the service stops. */
 @Injectable()
 export class OutboxPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly producer: MessageProducer,
-    @Inject(CONFIG) private readonly config: AppConfig,
-    private readonly logger: PinoLogger,
+    @Inject(CONFIG) config: AppConfig,
+    logger: PinoLogger,
   ) {
     logger.setContext('outbox');
+    this.loop = new PollingLoop({
+      intervalMs: config.outboxPollMs,
+      step: async () => (await this.publishBatch()) > 0,
+      // Kafka or Postgres away: the rows stay in the outbox and go out once they are back
+      onError: (err, failures) => logger.warn({ err: String(err), failures }, 'outbox publication failed; will retry'),
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Lets a writer that just committed skip the poll delay. */
   nudge(): void {
-    this.wake?.();
+    this.loop.nudge();
   }
 
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      try {
-        const sent = await this.outbox.publishBatch(500, async (messages) => {
-          const byTopic = new Map<string, { key: string | null; value: string }[]>();
-          for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), { key: m.key, value: m.value }]);
-          for (const [topic, batch] of byTopic) await this.producer.sendRaw(topic, batch);
-        });
-        failures = 0;
-        if (sent > 0) continue;
-      } catch (err) {
-        failures++;
-        // Kafka or Postgres away: the rows stay in the outbox and go out once they are back
-        this.logger.warn({ err: String(err), failures }, 'outbox publication failed; will retry');
-      }
-      const delay = failures ? Math.min(this.config.outboxPollMs * 2 ** failures, 10_000) : this.config.outboxPollMs;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
+  private publishBatch(): Promise<number> {
+    return this.outbox.publishBatch(500, async (messages) => {
+      const byTopic = new Map<string, { key: string | null; value: string }[]>();
+      for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), { key: m.key, value: m.value }]);
+      for (const [topic, batch] of byTopic) await this.producer.sendRaw(topic, batch);
+    });
   }
 }
