@@ -306,7 +306,8 @@ describe('StanceTimeline', () => {
     });
   });
 
-  it('replays fast: in-order and late arrivals across many streams', () => {
+  // Speed is the replay bench's business (bench/projection-replay.bench.ts); this checks the same workload's result.
+  it('keeps many long streams with late arrivals consistent through snapshot and restore', () => {
     const random = mulberry32(1);
     const streams = 500;
     const perStream = 400;
@@ -333,15 +334,11 @@ describe('StanceTimeline', () => {
         sourceCount: 1,
       });
     }
-    const started = process.hrtime.bigint();
     for (const e of events) timelines[Number(e.actor.slice(1))].apply(e);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const rate = events.length / seconds;
-    expect(rate).toBeGreaterThan(20_000);
-    const restoredStarted = process.hrtime.bigint();
     const restored = timelines.map((t) => StanceTimeline.restore(t.snapshot()));
-    const restoreRate = events.length / (Number(process.hrtime.bigint() - restoredStarted) / 1e9);
-    expect(restoreRate).toBeGreaterThan(20_000);
-    expect(restored[7].history()).toEqual(timelines[7].history());
+    for (const i of [0, 7, 250, streams - 1]) {
+      expect(restored[i].history()).toEqual(timelines[i].history());
+      expect(timelines[i].history()).toEqual(StanceTimeline.fromEvents(events.filter((e) => e.actor === `A${i}`)).history());
+    }
   });
 });
