@@ -55,6 +55,14 @@ function sharedItemFeed(name: string): string {
 </channel></rss>`;
 }
 
+/** Redirects the suite serves: where a subscription should follow and where it should not. */
+const REDIRECTS: Record<string, { status: number; to: string }> = {
+  '/old.xml': { status: 301, to: '/hop.xml' },
+  '/hop.xml': { status: 308, to: '/relocated/feed.xml' },
+  '/temporary.xml': { status: 302, to: '/relocated/temporary.xml' },
+  '/mirror.xml': { status: 301, to: '/relocated/taken.xml' },
+};
+
 interface Served {
   requests: number;
   notModified: number;
@@ -103,6 +111,15 @@ describe('ingestion: fixture feeds and misbehaving servers → Postgres + outbox
     if (path === '/broken.xml' || path === '/flaky.xml') {
       res.writeHead(500);
       return res.end('oops');
+    }
+    const redirect = REDIRECTS[path];
+    if (redirect) {
+      res.writeHead(redirect.status, { location: redirect.to });
+      return res.end();
+    }
+    if (path.startsWith('/relocated/')) {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+      return res.end(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Relocated ${path}</title></channel></rss>`);
     }
     if (path === '/gone.xml') {
       res.writeHead(410);
@@ -368,6 +385,46 @@ describe('ingestion: fixture feeds and misbehaving servers → Postgres + outbox
     // re-importing the export adds nothing
     const again = await call('/api/v1/feeds/opml', { method: 'POST', body: xml, headers: { 'content-type': 'text/x-opml' } });
     expect(again.body).toMatchObject({ added: 0, existing: listed.length, invalid: 0 });
+  });
+
+  it('follows permanent redirects in the stored URL, not temporary ones or onto a URL another feed holds', async () => {
+    const moved = await addFeed(`${base}/old.xml`);
+    const temporary = await addFeed(`${base}/temporary.xml`);
+    const taken = await addFeed(`${base}/relocated/taken.xml`);
+    const mirror = await addFeed(`${base}/mirror.xml`);
+    const ids = [moved.id, temporary.id, taken.id, mirror.id];
+    await pollUntil(() => Promise.all(ids.map(feedState)), (s) => s.every((f) => f.lastFetchedAt), { what: 'the redirected feeds polled' });
+    expect((await feedState(moved.id)).url).toBe(`${base}/relocated/feed.xml`);
+    expect((await feedState(temporary.id)).url).toBe(`${base}/temporary.xml`);
+    expect((await feedState(mirror.id)).url).toBe(`${base}/mirror.xml`);
+    expect((await feedState(taken.id)).url).toBe(`${base}/relocated/taken.xml`);
+    expect((await feedState(moved.id)).lastError).toBeNull();
+
+    // the next poll goes straight to the new address
+    const before = new Date();
+    const oldRequests = served.get('/old.xml')!.requests;
+    await dueNow([moved.id, temporary.id]);
+    await fetchedAfter([moved.id, temporary.id], before);
+    expect(served.get('/old.xml')!.requests).toBe(oldRequests);
+    expect(served.get('/relocated/feed.xml')!.requests).toBe(2);
+    expect(served.get('/temporary.xml')!.requests).toBe(2);
+  });
+
+  it('hands claimed feeds back at once instead of leaving them to wait out the lease', async () => {
+    const ds: DataSource = await createDataSource(db.url, { poolSize: 1 }).initialize();
+    const feeds = new FeedRepository(ds);
+    try {
+      // paused, so the running ingestor keeps out of it; the lease is what claimDue would have set
+      const { feed } = await feeds.create({ url: `${base}/relocated/lease.xml`, intervalSeconds: 60 });
+      await pg.query(`UPDATE feeds SET status = 'paused', next_check_at = now() + interval '5 minutes' WHERE id = $1`, [feed.id]);
+      expect(await feeds.releaseClaims([feed.id])).toBe(1);
+      const due = await pg.query(`SELECT next_check_at <= now() AS due FROM feeds WHERE id = $1`, [feed.id]);
+      expect(due.rows[0].due).toBe(true);
+      // a feed that is due already is left alone
+      expect(await feeds.releaseClaims([feed.id])).toBe(0);
+    } finally {
+      await ds.destroy();
+    }
   });
 
   it('keeps articles in the outbox while Kafka is unreachable and publishes them once it is back', async () => {

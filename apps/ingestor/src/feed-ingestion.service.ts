@@ -23,7 +23,8 @@ export class FeedIngestionService {
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async record(feed: FeedEntity, result: FeedPollResult, now = new Date()): Promise<{ newArticles: number }> {
+  async record(feed: FeedEntity, result: FeedPollResult, now = new Date()): Promise<{ newArticles: number; movedTo?: string }> {
+    let movedTo: string | undefined;
     const newIds = await this.dataSource.transaction(async (manager) => {
       const ids = await this.articles.insertNew(
         manager,
@@ -42,10 +43,11 @@ export class FeedIngestionService {
       const announced = result.articles.filter((a) => ids.has(a.id)).map((a) => buildArticleIngested({ ...a, feedId: feed.id }, now, PRODUCER));
       await this.outbox.enqueue(manager, articlesIngestedV1, announced);
       const state: FeedPollState = nextPollState(feed, result, ids.size, now, { maxConsecutiveFailures: this.config.feedMaxConsecutiveFailures });
-      await this.feeds.recordPoll(manager, feed.id, state);
+      const { moved } = await this.feeds.recordPoll(manager, feed.id, state);
+      if (moved) movedTo = state.url;
       return ids;
     });
     if (newIds.size) this.publisher.nudge();
-    return { newArticles: newIds.size };
+    return { newArticles: newIds.size, movedTo };
   }
 }

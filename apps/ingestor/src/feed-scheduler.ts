@@ -24,6 +24,8 @@ export class FeedScheduler implements OnApplicationBootstrap, OnApplicationShutd
   private inFlight = new Set<Promise<void>>();
   private ticking = false;
   private stopped = false;
+  /** Claimed while stopping but never polled: their leases are handed back on shutdown. */
+  private readonly unpolled = new Set<string>();
   readonly limiter: ConcurrencyLimiter;
 
   constructor(
@@ -48,6 +50,11 @@ export class FeedScheduler implements OnApplicationBootstrap, OnApplicationShutd
     if (this.timer) clearInterval(this.timer);
     await Promise.allSettled([...this.inFlight]);
     await this.poller.close();
+    const released = await this.feeds.releaseClaims([...this.unpolled]).catch((err) => {
+      this.logger.warn({ err: String(err) }, 'could not release claimed feeds; they are polled when their lease runs out');
+      return 0;
+    });
+    if (released) this.logger.info({ released }, 'claimed feeds handed back');
   }
 
   async tick(): Promise<void> {
@@ -69,10 +76,14 @@ export class FeedScheduler implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async pollOne(feed: FeedEntity): Promise<void> {
-    if (this.stopped) return; // claimed but not started: the lease runs out and it is polled after restart
+    if (this.stopped) {
+      this.unpolled.add(feed.id);
+      return;
+    }
     try {
       const result = await this.poller.poll(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, (ids) => this.articles.existingIds(ids));
-      const { newArticles } = await this.ingestion.record(feed, result);
+      const { newArticles, movedTo } = await this.ingestion.record(feed, result);
+      if (movedTo) this.logger.info({ feedId: feed.id, from: feed.url, to: movedTo }, 'feed moved permanently; subscription updated');
       this.logger.info({ feedId: feed.id, outcome: result.outcome, newArticles, error: result.error ?? undefined }, 'feed polled');
     } catch (err) {
       // the lease expires and the feed is polled again later; nothing was committed

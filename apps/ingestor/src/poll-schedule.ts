@@ -29,6 +29,7 @@ export function nextPollState(feed: FeedEntity, result: PollResult, newArticles:
   );
   const failed = result.outcome === 'error' || result.outcome === 'gone';
   return {
+    url: movedTo(feed.url, result),
     title: result.feed?.title || feed.title,
     status: decision.disabled ? 'disabled' : undefined,
     disabledReason: decision.disabled ? decision.disabledReason : undefined,
@@ -43,4 +44,21 @@ export function nextPollState(feed: FeedEntity, result: PollResult, newArticles:
     lastError: failed ? (result.error ?? 'unknown error') : null,
     itemsSeenDelta: newArticles,
   };
+}
+
+/**
+ * The URL a subscription moves to: only after a successful fetch whose every redirect was permanent
+ * (301/308), as RFC 9110 lets a client update its links then. Each hop already passed the SSRF guard.
+ */
+export function movedTo(current: string, result: PollResult): string | undefined {
+  if (!result.http.permanentlyMoved || (result.outcome !== 'ok' && result.outcome !== 'not-modified')) return undefined;
+  let next: URL;
+  try {
+    next = new URL(result.http.finalUrl);
+  } catch {
+    return undefined;
+  }
+  if ((next.protocol !== 'http:' && next.protocol !== 'https:') || next.username || next.password) return undefined;
+  const url = next.toString();
+  return url === current ? undefined : url;
 }

@@ -8,6 +8,8 @@ export interface NewFeed {
 }
 
 export interface FeedPollState {
+  /** Set when the feed moved permanently (301/308): the subscription follows it. */
+  url?: string;
   title?: string | null;
   status?: FeedStatus;
   disabledReason?: string | null;
@@ -78,11 +80,25 @@ export class FeedRepository {
     });
   }
 
-  async recordPoll(manager: EntityManager, id: string, state: FeedPollState): Promise<void> {
-    const { itemsSeenDelta, ...rest } = state;
+  /**
+   * Gives claimed feeds that were never polled (the ingestor is stopping) back to the next claimer at
+   * once, instead of leaving them to wait out the lease.
+   */
+  async releaseClaims(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.dataSource.query(`UPDATE feeds SET next_check_at = now() WHERE id = ANY($1::uuid[]) AND next_check_at > now()`, [ids]);
+    return Number(result?.[1] ?? 0);
+  }
+
+  async recordPoll(manager: EntityManager, id: string, state: FeedPollState): Promise<{ moved: boolean }> {
+    const { itemsSeenDelta, url, ...rest } = state;
     const patch: Record<string, unknown> = { ...rest };
     for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
     await manager.getRepository(FeedEntity).update({ id }, patch);
     if (itemsSeenDelta) await manager.query(`UPDATE feeds SET items_seen = items_seen + $2 WHERE id = $1`, [id, itemsSeenDelta]);
+    if (!url) return { moved: false };
+    // a feed already registered under the new URL keeps it; this one stays where it was (and is redirected)
+    const [, moved] = await manager.query(`UPDATE feeds SET url = $2 WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = $2)`, [id, url]);
+    return { moved: Number(moved) > 0 };
   }
 }
