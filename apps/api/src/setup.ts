@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ServiceMetrics } from '@stancewatch/platform';
-import { API_KEY_HEADER } from './auth/auth';
+import type { Logger } from 'pino';
+import { ROOT_LOGGER, ServiceMetrics } from '@stancewatch/platform';
+import { API_KEY_HEADER, AuthenticatedKey } from './auth/auth';
 
 export const OPENAPI_JSON_PATH = 'api/v1/openapi.json';
 export const DOCS_PATH = 'docs';
@@ -57,17 +58,38 @@ const DOCS_HTML = `<!doctype html>
  */
 export const REQUEST_IDS = { requestIdHeader: 'x-request-id', genReqId: () => randomUUID() } as const;
 
-/** Times every response by its route pattern (not the URL, which would make a series per id). */
+/**
+ * One structured log line per response (method, URL, status, time, request id, which key) and its
+ * time in the HTTP histogram by route pattern (not the URL, which would make a series per id).
+ * Health and metrics scrapes are timed but not logged. Plain Fastify hooks: this runs on every
+ * request, so it stays a few property reads and one pino call.
+ */
 export function instrumentHttp(app: NestFastifyApplication): void {
   const metrics = app.get(ServiceMetrics);
+  const logger = app.get<Logger>(ROOT_LOGGER);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-      const route = request.routeOptions.url ?? 'unmatched';
-      if (route !== '/metrics') metrics.observeHttp(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
-      done();
-    });
+    const route = request.routeOptions.url ?? 'unmatched';
+    const status = reply.statusCode;
+    const elapsed = reply.elapsedTime;
+    if (route !== '/metrics') metrics.observeHttp(request.method, route, status, elapsed / 1000);
+    if (route !== '/health' && route !== '/health/ready' && route !== '/metrics') {
+      const line = {
+        reqId: request.id,
+        method: request.method,
+        url: request.url,
+        status,
+        responseTimeMs: Math.round(elapsed * 100) / 100,
+        apiKeyId: (request as { apiKey?: AuthenticatedKey }).apiKey?.id,
+        remoteAddress: request.ip,
+      };
+      if (status >= 500) logger.error(line, 'request failed');
+      else logger.info(line, 'request completed');
+    }
+    done();
+  });
 }

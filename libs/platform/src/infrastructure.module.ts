@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { createKafka, ensureTopics, MessageProducer } from '@stancewatch/messaging';
 import { AlertDeliveryRepository, AlertOccurrenceRepository, AlertSubscriptionRepository } from '@stancewatch/persistence';
@@ -8,7 +9,7 @@ import { ApiKeyRepository, ArticleRepository, ConsumerOffsetRepository, createDa
 import { AppConfig } from './config';
 import { ServiceMetrics } from './metrics';
 import { MetricsListener } from './metrics-listener';
-import { CONFIG, KAFKA, SERVICE_NAME } from './tokens';
+import { CONFIG, KAFKA, ROOT_LOGGER, SERVICE_NAME } from './tokens';
 import { TransactionalConsumers } from './transactional-consumers';
 
 /** Opens and closes the shared connections with the application's lifecycle. */
@@ -50,29 +51,25 @@ const REPOSITORIES = [FeedRepository, ArticleRepository, ConsumerOffsetRepositor
 @Module({})
 export class InfrastructureModule {
   static forRoot(config: AppConfig, serviceName: string): DynamicModule {
+    const logger = pino({
+      level: config.logLevel,
+      name: serviceName,
+      base: { service: serviceName },
+      // keys and signatures never reach the logs, whoever logs a request's headers
+      redact: { paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    });
     return {
       module: InfrastructureModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            name: serviceName,
-            base: { service: serviceName },
-            // a caller's X-Request-Id is kept so one request can be followed across logs
-            genReqId: (req, res) => {
-              const id = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || (req.url ?? '').startsWith('/metrics') },
-            // keys and signatures never reach the logs
-            redact: { paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-          },
-        }),
+        // Nest's logger and PinoLogger write through this logger. No pino-http middleware: it cost the
+        // API a middie pass, a child logger and an AsyncLocalStorage scope per request; the API logs
+        // one line per response from a Fastify hook instead (apps/api/src/setup.ts).
+        LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
       ],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: serviceName },
+        { provide: ROOT_LOGGER, useValue: logger },
         {
           provide: DataSource,
           useFactory: () => createDataSource(config.databaseUrl, { applicationName: `stancewatch-${serviceName}` }).initialize(),
@@ -86,7 +83,7 @@ export class InfrastructureModule {
         TransactionalConsumers,
         InfrastructureLifecycle,
       ],
-      exports: [CONFIG, SERVICE_NAME, DataSource, KAFKA, MessageProducer, OutboxRepository, TransactionalConsumers, ServiceMetrics, ...REPOSITORIES],
+      exports: [CONFIG, SERVICE_NAME, ROOT_LOGGER, DataSource, KAFKA, MessageProducer, OutboxRepository, TransactionalConsumers, ServiceMetrics, ...REPOSITORIES],
     };
   }
 }
