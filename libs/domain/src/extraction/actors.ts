@@ -12,6 +12,8 @@ export interface ActorNP {
   role: string | null;
   kinds: ActorEntry['kind'][];
   govNoun: boolean;
+  /** "the government", "his country": a definite or possessive description whose country comes from the context */
+  anaphor?: 'definite' | 'possessive';
 }
 
 export type Slot = 'subject' | 'possessor' | 'modifier' | 'oblique' | 'other';
@@ -30,6 +32,16 @@ const OBLIQUE = new Set(['to', 'into', 'in', 'for', 'from', 'against', 'on', 'at
 const AUX_LIKE = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do', 'who', 'which', 'that', 'wo', 'also', 'now', 'still', 'already', 'jointly', 'publicly', 'reportedly', 'separately', 'too']);
 const DET = new Set(['the', 'a', 'an', 'its', 'their']);
 const HYPHEN = new Set(['-', '‑', '‐']);
+const DASHES = new Set(['-', '–', '—', '‑', '‐']);
+/** "The Alliance of Sahel States - Mali, Burkina Faso and Niger - rejected": a dash with spaces around is punctuation, not a hyphen */
+export function spacedDash(toks: Token[], i: number): boolean {
+  const t = toks[i];
+  if (!t || !DASHES.has(t.text)) return false;
+  if (t.text === '–' || t.text === '—') return true;
+  return (!toks[i - 1] || toks[i - 1].end < t.start) && (!toks[i + 1] || t.end < toks[i + 1].start);
+}
+const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
+const ANAPHOR_DETS = new Set(['the', 'his', 'her', 'its', 'their']);
 const TITLE = new Set(['president', 'prime', 'minister', 'general', 'gen.', 'mr', 'mr.', 'mrs', 'ms', 'ms.', 'dr', 'chancellor', 'secretary', 'king', 'queen', 'premier', 'foreign', 'defence', 'defense', 'spokesperson', 'spokesman', 'spokeswoman', 'ministry', 'envoy', 'ambassador', 'leader', 'admiral', 'colonel', 'senator', 'deputy', 'vice', 'chief', 'commander', 'interior', 'state', 'head', 'of', 'acting', 'former', 'opposition']);
 
 function acceptActor(toks: Token[]) {
@@ -56,9 +68,37 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       i++;
       continue;
     }
+    // "the government", "his country": only with its determiner, and resolved later from the context
+    if (m.value.anaphor) {
+      const det = toks[m.start - 1]?.lower ?? '';
+      if (!ANAPHOR_DETS.has(det) || toks[m.start - 2]?.lower === "'s") {
+        i++;
+        continue;
+      }
+      nps.push({ start: m.start - 1, end: m.end, code: null, role: m.value.role, kinds: ['role-noun'], govNoun: true, anaphor: det === 'the' ? 'definite' : 'possessive' });
+      i = m.end;
+      continue;
+    }
     // the next token continues a capitalised name ("Georgia Meloni"? "Paris Agreement"): not this actor
     const next = toks[m.end];
-    if (m.value.kind !== 'role-noun' && next && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text) && !matchAt(lx.actors, toks, m.end, false, accept) && !matchAt(lx.govNouns, toks, m.end, true)) {
+    // "Abbas Araqchi": a one-word name followed by a surname is someone else's first name
+    if (m.value.kind === 'person' && m.end - m.start === 1 && next && next.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(next.text) && !CALENDAR.test(next.lower) && !matchAt(lx.govNouns, toks, m.end, true)) {
+      i = m.end;
+      continue;
+    }
+    // "Port Sudan", "the Sahel States": a country or capital word inside a longer capitalised name
+    const prevTok = toks[m.start - 1];
+    if ((m.value.kind === 'country' || m.value.kind === 'capital') && m.start > 1 && prevTok && prevTok.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(prevTok.text) && !TITLE.has(prevTok.lower) && !nps.some((n) => n.end === m.start)) {
+      i = m.end;
+      continue;
+    }
+    // "the Alliance of Sahel States": a one-word organisation name that begins a longer name
+    if (m.value.kind === 'org' && m.end - m.start === 1 && next?.lower === 'of' && /^\p{Lu}/u.test(toks[m.end + 1]?.text ?? '')) {
+      i = m.end;
+      continue;
+    }
+    const officeAhead = (k: number) => !!matchAt(lx.govNouns, toks, k, true) || (toks[k + 1] && /^\p{Lu}/u.test(toks[k + 1].text) && !!matchAt(lx.govNouns, toks, k + 1, true));
+    if (m.value.kind !== 'role-noun' && next && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text) && !matchAt(lx.actors, toks, m.end, false, accept) && !officeAhead(m.end)) {
       if (m.value.kind === 'capital' || m.value.kind === 'country' || m.value.kind === 'org') {
         i = m.end;
         continue;
@@ -70,15 +110,30 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       const t = toks[np.end];
       if (!t) break;
       if ((t.lower === "'s" || t.lower === '’s' || t.lower === "'") && np.end + 1 < toks.length) {
-        const g = matchAt(lx.govNouns, toks, np.end + 1, true);
-        if (g) {
-          np.end = g.end;
+        // up to three modifiers between the possessive and the office: "top", "Transitional Presidential", "U.N.", "Houthi"
+        let office = -1;
+        for (let k = np.end + 1; k <= np.end + 4 && k < toks.length; k++) {
+          const g = matchAt(lx.govNouns, toks, k, true);
+          if (g) {
+            office = g.end;
+            break;
+          }
+          const w = toks[k];
+          if (!(w.pos === 'ADJ' || (w.pos === 'PROPN' && /^\p{Lu}/u.test(w.text)) || (w.pos === 'NOUN' && k > np.end + 1))) break;
+        }
+        if (office > 0) {
+          np.end = office;
           np.govNoun = true;
           continue;
         }
         break;
       }
-      const g = matchAt(lx.govNouns, toks, np.end, true);
+      let g = matchAt(lx.govNouns, toks, np.end, true);
+      // "U.S. Central Command", "the Chinese Foreign Affairs Ministry": a capitalised name ending in an office
+      for (let k = np.end; !g && !np.kinds.includes('person') && k < np.end + 2 && toks[k]?.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[k].text) && !matchAt(lx.actors, toks, k, false, accept); k++) {
+        const h = matchAt(lx.govNouns, toks, k + 1, true);
+        if (h && /^\p{Lu}/u.test(toks[k + 1].text)) g = h;
+      }
       if (g && !(np.kinds.includes('person') && g.value)) {
         np.end = g.end;
         np.govNoun = true;
@@ -101,7 +156,13 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       break;
     }
     // titles before a person belong to the phrase: President Zelensky, Foreign Ministry spokesperson Maria Zakharova
-    while (np.start > 0 && TITLE.has(toks[np.start - 1].lower) && /^\p{Lu}/u.test(toks[np.start - 1].text)) np.start--;
+    for (;;) {
+      const p = toks[np.start - 1];
+      if (p && TITLE.has(p.lower) && /^\p{Lu}/u.test(p.text)) np.start--;
+      // "Secretary of State Marco Rubio"
+      else if (p?.lower === 'of' && np.start > 1 && TITLE.has(toks[np.start - 2].lower) && /^\p{Lu}/u.test(toks[np.start - 2].text)) np.start -= 2;
+      else break;
+    }
     nps.push(np);
     i = np.end;
   }
@@ -111,10 +172,15 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
   for (let k = 0; k < nps.length; k++) {
     const members = [nps[k]];
     let end = nps[k].end;
+    let conjunctions = 0;
     while (k + 1 < nps.length) {
       const between = toks.slice(end, nps[k + 1].start).map((t) => t.lower);
       const ok = between.length > 0 && between.length <= 4 && between.every((w) => w === ',' || w === 'and' || w === 'or' || w === '&' || w === 'as' || w === 'well' || w === 'the' || w === 'nor');
       if (!ok) break;
+      // "between Finland and Estonia, and Estonia will send": a list has one conjunction; a second starts a new clause
+      const conj = between.some((w) => w === 'and' || w === 'or' || w === 'nor' || w === '&');
+      if (conj && conjunctions > 0) break;
+      if (conj) conjunctions++;
       k++;
       members.push(nps[k]);
       end = nps[k].end;
@@ -133,6 +199,7 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   // look back over determiners and compound modifiers: "in post-war Ukraine", "to the war-torn Haiti"
   for (let hops = 0; p >= 0 && hops < 6; hops++) {
     const t = toks[p];
+    if (spacedDash(toks, p)) break;
     const hyphenated = HYPHEN.has(t.text) || HYPHEN.has(toks[p + 1]?.text ?? '') || HYPHEN.has(toks[p - 1]?.text ?? '');
     if (DET.has(t.lower) || t.pos === 'ADJ' || HYPHEN.has(t.text) || (hyphenated && (t.pos === 'NOUN' || t.pos === 'X' || t.pos === 'PROPN'))) p--;
     else break;
@@ -186,6 +253,10 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
       if (close > 0 && close - q <= 12) q = close + 1;
     }
   }
+  // "- Mali, Burkina Faso and Niger - rejected": the closing dash of an apposition
+  if (spacedDash(toks, q)) q++;
+  // "Niger's junta leader, General Abdourahamane Tiani, said"
+  else if (toks[q]?.text === ',' && toks[q + 1]?.pos === 'VERB' && lexicon().speechVerbs.has(toks[q + 1].lemma)) q++;
   // "Mali and Niger on Wednesday rejected": a date between subject and verb
   if (toks[q]?.lower === 'on' && toks[q + 1] && /day$/i.test(toks[q + 1].text)) q += 2;
   if (isVerbLike(end) || isVerbLike(q)) g.slot = 'subject';

@@ -131,4 +131,44 @@ describe('extractEvents', () => {
   it('reads support denied outright as opposition', () => {
     expect(run("Brazil's foreign ministry said it did not support the deployment.")[0]).toMatchObject({ type: 'opposition-expressed', actor: 'BR' });
   });
+
+  describe('actors (0.6.0)', () => {
+    const types = (text: string, published?: string) => run(text, published).map((e) => `${e.type} ${e.actor}`);
+
+    it('keeps a sentence whole after an initialism that opens it or its subject', () => {
+      expect(types('U.K. Defence Secretary Jane Roe said Britain would send 200 troops to Estonia.')).toEqual(['pledge-announced GB']);
+      expect(types('The U.S. Central Command said it would keep two destroyers in the Gulf of Aden.')).toEqual(['pledge-announced US']);
+      expect(types('U.S. Secretary of State Jane Roe rejected the proposal.')).toEqual(['opposition-expressed US']);
+    });
+
+    it('does not read a first name or part of a longer place name as an actor', () => {
+      // "Abbas" alone is the Palestinian president; here it is a Jordanian minister's first name
+      expect(types('Jordanian Defence Minister Abbas Nasser said Amman would send 300 police trainers to Gaza.')).toEqual(['pledge-announced JO']);
+      expect(types('Egypt said any deployment without the consent of authorities in Port Sudan would be unacceptable.')).toEqual(['red-line-stated EG']);
+    });
+
+    it('ends a list of actors at its conjunction, so a new clause gets its own subject', () => {
+      expect(types('Greek coastguards detained a cargo ship in waters between Greece and Turkey, and Turkey will send a frigate to the area.')).toEqual(['pledge-announced TR']);
+    });
+
+    it('reads actors set off by dashes or commas as the subject', () => {
+      expect(types('Three Baltic states - Estonia, Latvia and Lithuania - rejected the proposal on Friday.').sort()).toEqual(['opposition-expressed EE', 'opposition-expressed LT', 'opposition-expressed LV']);
+      expect(types("Chile's foreign minister, Alberto van Klaveren, said his country could contribute police to the mission.")).toEqual(['pledge-considered CL']);
+    });
+
+    it('resolves an office named after a possessive with modifiers to its country', () => {
+      expect(types("Sudan's Sovereign Council rejected the plan.")).toEqual(['opposition-expressed SD']);
+      expect(types("Egypt's top diplomat said Cairo opposed the deployment.")).toEqual(['opposition-expressed EG']);
+      expect(types("Serbia's U.N. ambassador said Belgrade opposed the mission.")).toEqual(['opposition-expressed RS']);
+    });
+
+    it('resolves "the minister" and "the government" to the actor under discussion, never to a target', () => {
+      expect(types("Norway's defence minister said on Monday that Oslo backed the mission. The minister said the government would not send troops to Latvia.")).toEqual(['support-expressed NO', 'pledge-refused NO']);
+      expect(types('The minister said the government would not send troops to Latvia.')).toEqual([]);
+    });
+
+    it('knows parties by their short names', () => {
+      expect(run('The Scottish National Party said it would vote against any deployment to the Baltic.')[0]).toMatchObject({ type: 'opposition-expressed', actor: 'GB', actorRole: 'opposition' });
+    });
+  });
 });

@@ -605,10 +605,18 @@ function findSpeaker(toks: Token[], groups: ActorGroup[]): ActorGroup | null {
   // "..., Zelensky stated" / "said Ruto" / "according to Kenya's foreign ministry"
   for (const g of groups) {
     if (g.slot === 'oblique' || g.slot === 'modifier') continue;
+    let after = g.end;
+    // "Niger's junta leader, General Abdourahamane Tiani, said": past an apposition
+    if (toks[after]?.text === ',') {
+      const close = toks.findIndex((x, k) => k > after && x.text === ',');
+      if (close > 0 && close - after <= 8) after = close + 1;
+    }
     const next = toks[g.end];
     const prev = toks[g.start - 1];
     const prev2 = toks[g.start - 2];
     if (next && (lx.speechVerbs.has(next.lemma) || lx.speechVerbs.has(next.lower))) return g;
+    const late = toks[after];
+    if (after > g.end && late && late.pos === 'VERB' && lx.speechVerbs.has(late.lemma)) return g;
     if (prev && (lx.speechVerbs.has(prev.lemma) && prev.pos === 'VERB')) return g;
     if (prev && prev2 && prev2.lower === 'according' && prev.lower === 'to') return g;
   }
@@ -621,6 +629,14 @@ function pseudoGroup(a: { code: string; role: string | null }): ActorGroup {
 
 function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse): ActorNP {
   if (m.code) return m;
+  if (m.anaphor) {
+    // "Petro said his country would ...": the possessor is the nearest actor named before; "the government": the actor under discussion
+    const before = groups.filter((g) => g.slot === 'subject' || g.slot === 'possessor').flatMap((g) => g.members).filter((x) => x.code && x.end <= m.start && x !== m);
+    const near = m.anaphor === 'possessive' && before.length ? before[before.length - 1].code : null;
+    // a target ("send troops to Latvia") is never the one who speaks
+    const inSentence = groups.filter((g) => g.slot !== 'oblique').flatMap((g) => g.members).find((x) => x.code && x.code.length === 2 && x !== m)?.code ?? null;
+    return { ...m, code: near ?? discourse.last?.code ?? inSentence };
+  }
   // "opposition parties" belong to the country named in the sentence, else the one under discussion
   const country = groups.flatMap((g) => g.members).find((x) => x.code && x.code.length === 2 && x !== m);
   const code = country?.code ?? discourse.last?.code ?? null;

@@ -17,6 +17,8 @@ export interface ActorEntry {
   role: string | null;
   /** aliases written in capitals (US, UN) must match case-exactly; others need a capital initial */
   exact: string | null;
+  /** a description ("government", "minister", "country") that names an actor only with the/his/its before it */
+  anaphor?: boolean;
 }
 
 /** A phrase compiled to tokens; each token is a set of alternatives, '*' a short gap. */
@@ -142,6 +144,7 @@ export function lexicon(): Lexicon {
     organisations: { code: string; names: string[] }[];
     governmentNouns: string[];
     roleNouns: { names: string[]; role: string }[];
+    anaphors?: string[];
   };
   for (const inst of ad.institutions) {
     if (inst.asset) continue;
@@ -151,6 +154,7 @@ export function lexicon(): Lexicon {
   for (const p of ad.parties) for (const n of p.names) addActor(n, { code: p.country, kind: 'party', role: p.role });
   for (const o of ad.organisations) for (const n of o.names) addActor(n, { code: o.code, kind: 'org', role: null });
   for (const r of ad.roleNouns) for (const n of r.names) addActor(n, { code: null, kind: 'role-noun', role: r.role });
+  for (const n of ad.anaphors ?? []) actors.add(compile(n), { code: null, kind: 'role-noun', role: null, exact: null, anaphor: true });
   const govNouns = new PhraseIndex<true>();
   for (const g of ad.governmentNouns) govNouns.add(compile(g), true);
 
