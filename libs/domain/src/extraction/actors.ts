@@ -114,6 +114,11 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
         let office = -1;
         for (let k = np.end + 1; k <= np.end + 4 && k < toks.length; k++) {
           const g = matchAt(lx.govNouns, toks, k, true);
+          // "Sudan's army-aligned government": an office word inside a hyphenated modifier is not the office
+          if (g && HYPHEN.has(toks[g.end]?.text ?? '') && !spacedDash(toks, g.end)) {
+            k = g.end + 1;
+            continue;
+          }
           if (g) {
             office = g.end;
             break;

@@ -171,4 +171,28 @@ describe('extractEvents', () => {
       expect(run('The Scottish National Party said it would vote against any deployment to the Baltic.')[0]).toMatchObject({ type: 'opposition-expressed', actor: 'GB', actorRole: 'opposition' });
     });
   });
+
+  describe('clauses (0.6.0)', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+
+    it('reads ", saying ..." and "and is/could ..." as second statements of the same subject', () => {
+      expect(types('Hungary rejected the proposal on Monday, saying any NATO deployment to its border would be treated as a hostile act.')).toEqual(['opposition-expressed HU', 'red-line-stated HU']);
+      expect(types('Canada welcomed the plan and is ready to send 200 engineers.')).toEqual(['support-expressed CA', 'pledge-announced CA']);
+    });
+
+    it('leaves negation, modality and "only" inside a relative clause out of the main statement', () => {
+      expect(types('Spain, which pulled out its frigate in 2024, is considering sending a ship again next year.')).toEqual(['pledge-considered ES']);
+      expect(types("Latvia's navy, which has only three minehunters, said it would contribute one vessel.")).toEqual(['pledge-announced LV']);
+      expect(types('Qatar, which backs the truce, hosted the talks on Monday.')).toEqual([]);
+    });
+
+    it('takes no statement from the subject of an if/when clause', () => {
+      expect(types('When the Arab League voted to back the plan, Algeria abstained.')).toEqual([]);
+      expect(types('If Brazil opposes the mission, the vote will fail.')).toEqual([]);
+    });
+
+    it('resolves "the foreign ministry" to the country last speaking, past a hyphenated modifier', () => {
+      expect(types('Sudan\'s army-aligned government rejected the proposal within hours. "No foreign troops will set foot on our soil," the foreign ministry said, warning that any such force would be treated as hostile.')).toEqual(['opposition-expressed SD', 'red-line-stated SD']);
+    });
+  });
 });

@@ -23,6 +23,8 @@ interface Clause {
 
 interface Discourse {
   last: { code: string; role: string | null } | null;
+  /** the last country (not an organisation) a statement was attributed to: what "the government" or "its foreign ministry" refers to */
+  lastCountry?: string | null;
   paragraph: number;
   /** surnames of office holders introduced earlier in the article ("Defence Minister Hanno Pevkur" -> pevkur) */
   people: Map<string, { code: string; role: string | null }>;
@@ -82,6 +84,10 @@ function clausesOf(toks: Token[]): Clause[] {
     let brk = CLAUSE_BREAK.has(t.lower) && (t.lower !== 'while' || t.pos === 'SCONJ') && (t.lower !== ':' || (i > 2 && !toks.slice(0, i).every((x) => x.pos === 'PROPN' || x.pos === 'DET' || x.text === ',' || x.lower === 'and')));
     // "welcomed the vote and urged donors ...": coordinated predicates of one subject are two statements
     if (!brk && t.lower === 'and' && i - start > 3 && finiteVerbAt(toks, i + 1)) brk = true;
+    // "welcomed the initiative and is ready to help", "has prepared troops and could deploy": after a verb, an auxiliary starts a new predicate
+    if (!brk && t.lower === 'and' && i - start > 3 && auxAt(toks, i + 1) && toks.slice(start, i).some((x) => x.pos === 'VERB')) brk = true;
+    // "rejected the plan, saying any deployment would be ...": a participle of saying reports a second statement
+    if (!brk && t.text === ',' && i - start > 3 && toks[i + 1]?.pos === 'VERB' && /ing$/.test(toks[i + 1].lower) && PARTICIPLE_STATEMENT.has(toks[i + 1].lemma)) brk = true;
     if (brk && i > start) {
       out.push({ start, end: i });
       start = i + 1;
@@ -89,6 +95,14 @@ function clausesOf(toks: Token[]): Clause[] {
   }
   if (start < toks.length) out.push({ start, end: toks.length });
   return out;
+}
+
+const PARTICIPLE_STATEMENT = new Set(['say', 'add', 'warn', 'insist', 'argue', 'stress', 'note', 'call', 'describe', 'vow', 'threaten', 'claim']);
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'shall', 'did', 'does']);
+function auxAt(toks: Token[], i: number): boolean {
+  let k = i;
+  if (toks[k]?.pos === 'ADV') k++;
+  return !!toks[k] && AUXILIARIES.has(toks[k].lower) && (toks[k].pos === 'AUX' || toks[k].pos === 'VERB');
 }
 
 // a finite verb (past or present tense, possibly after an adverb) starts a coordinated predicate
@@ -109,6 +123,24 @@ function inRelative(toks: Token[], i: number, from: number): boolean {
     if ((w === 'which' || w === 'who') && (toks[k - 1]?.text === ',' || toks[k - 1]?.text === '(')) return true;
   }
   return false;
+}
+
+const relativeCache = new WeakMap<Token[], Uint8Array>();
+/** Tokens of non-restrictive relative clauses (", which withdrew its frigate last year,"): background, not the statement */
+function relativeMask(toks: Token[]): Uint8Array {
+  let mask = relativeCache.get(toks);
+  if (mask) return mask;
+  mask = new Uint8Array(toks.length);
+  for (let k = 1; k < toks.length; k++) {
+    if (!((toks[k].lower === 'which' || toks[k].lower === 'who') && (toks[k - 1].text === ',' || toks[k - 1].text === '('))) continue;
+    let j = k;
+    while (j < toks.length && toks[j].text !== ',' && toks[j].text !== ')' && toks[j].text !== ';') j++;
+    // "- Fabien Roussel (PCF), who warned of escalation.": a relative clause that ends the sentence carries its statement
+    if (j < toks.length - 1) mask.fill(1, k, j);
+    k = j;
+  }
+  relativeCache.set(toks, mask);
+  return mask;
 }
 
 const quoteCache = new WeakMap<Token[], Uint8Array>();
@@ -134,7 +166,7 @@ export function extractFromText(clean: string, publishedOn: string | null): Extr
   const events: ExtractedEvent[] = [];
   const discourse: Discourse = { last: null, paragraph: -1, people: new Map(), interviewee: null };
   for (const s of sentences(clean)) {
-    if (s.paragraph - discourse.paragraph > 2) discourse.last = null;
+    if (s.paragraph - discourse.paragraph > 2) discourse.last = discourse.lastCountry = null;
     discourse.paragraph = s.paragraph;
     events.push(...fromSentence(s, publishedOn, discourse));
   }
@@ -296,13 +328,12 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         if (who.how === 'possessor' && who.group.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
       }
       // "if the United States offered ...": a hypothetical, not a pledge
-      let b = who.group.start - 1;
-      while (b >= 0 && ['the', 'a', 'an'].includes(toks[b].lower)) b--;
-      if (who.how === 'subject' && b >= 0 && ['if', 'unless', 'once', 'whether', 'should', 'when', 'until'].includes(toks[b].lower)) continue;
+      if (who.how === 'subject' && subordinate(toks, who.group)) continue;
       // "demanded that Rwanda withdraw its soldiers": the demander's position, not Rwanda's
       if (who.how === 'subject' && toks[who.group.start - 1]?.lower === 'that' && ccues.some((x) => (x.cat === 'demand-made' || x.cat === 'demand-weak') && x.end <= who.group!.start)) continue;
       const from = who.how === 'subject' ? who.group.end : cl.start;
-      const window = ccues.filter((x) => x.start >= from && x.start < c.start + 1);
+      const rel = relativeMask(toks);
+      const window = ccues.filter((x) => x.start >= from && x.start < c.start + 1 && !rel[x.start]);
       // "rejected a proposal ... to deploy troops": the contribution is what is rejected
       if (window.some((x) => x.cat === 'opposition-expressed' && x.end - x.start === 1 && toks[x.start].pos === 'VERB')) continue;
       if (bare && !pendingObj && !window.some((x) => x.cat === 'announced' || x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && !negatedBefore(toks, c.start, from)) continue;
@@ -314,7 +345,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (demandBefore && type === 'pledge-announced') type = 'demand-made';
       if (pending && type === 'pledge-announced') type = 'pledge-considered';
       // "would only send troops under a UN mandate": the contribution is conditional
-      if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t) => t.lower === 'only')) type = 'condition-set';
+      if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t, k) => t.lower === 'only' && !rel[from + k])) type = 'condition-set';
       if (window.some((x) => x.cat === 'red-line-stated')) continue;
       candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.cat === 'contribution-strong' || type !== 'pledge-announced' });
     }
@@ -366,6 +397,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         who = rep && (rep !== who.group || says) ? { group: rep, how: 'speaker' } : { group: null, how: 'subject' };
       }
       if (!who.group) continue;
+      // "When the Security Council voted to endorse the force, ...", "if Moldova asks for it": not a statement of its own
+      if (who.how === 'subject' && subordinate(toks, who.group)) continue;
+      // "Egypt, which backs the army, has warned ...": the relative clause describes the actor
+      if (relativeMask(toks)[c.start]) continue;
       // "..., with Macron insisting on guarantees": an absolute clause that reports in passing, not a statement
       if (who.how === 'subject' && /ing$/.test(t.lower) && toks[who.group.start - 1]?.lower === 'with') continue;
       // "Zelensky emphasized this as a non-negotiable minimum": restates a position stated before
@@ -465,6 +500,14 @@ function rank(c: Candidate, toks: Token[]): number {
   return r;
 }
 
+const SUBORDINATORS = new Set(['if', 'unless', 'once', 'whether', 'should', 'when', 'until', 'before', 'after', 'whenever']);
+/** "if the United States offered ...", "when the Council voted ...": the subject of a subordinate clause states nothing */
+function subordinate(toks: Token[], g: ActorGroup): boolean {
+  let b = g.start - 1;
+  while (b >= 0 && ['the', 'a', 'an'].includes(toks[b].lower)) b--;
+  return b >= 0 && SUBORDINATORS.has(toks[b].lower);
+}
+
 const ADDRESS_VERBS = new Set(['warn', 'tell', 'remind', 'assure', 'caution', 'inform', 'accuse']);
 /** "warned Finland that", "told Kyiv it": an actor right after a verb of addressing is its object */
 function addressee(toks: Token[], g: ActorGroup): boolean {
@@ -556,7 +599,9 @@ function hasObject(toks: Token[], from: number, to: number): boolean {
 }
 
 function negatedBefore(toks: Token[], i: number, from: number, reach = 8): boolean {
+  const rel = relativeMask(toks);
   for (let k = i - 1; k >= Math.max(from, i - reach); k--) {
+    if (rel[k] && !rel[i]) continue;
     const l = toks[k].lemma;
     if (l === 'not' || l === 'never' || l === 'deny' || toks[k].lower === "n't") return true;
   }
@@ -631,11 +676,12 @@ function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse): Ac
   if (m.code) return m;
   if (m.anaphor) {
     // "Petro said his country would ...": the possessor is the nearest actor named before; "the government": the actor under discussion
-    const before = groups.filter((g) => g.slot === 'subject' || g.slot === 'possessor').flatMap((g) => g.members).filter((x) => x.code && x.end <= m.start && x !== m);
+    // governments, ministries and countries belong to countries, not to organisations
+    const before = groups.filter((g) => g.slot === 'subject' || g.slot === 'possessor').flatMap((g) => g.members).filter((x) => x.code?.length === 2 && x.end <= m.start && x !== m);
     const near = m.anaphor === 'possessive' && before.length ? before[before.length - 1].code : null;
     // a target ("send troops to Latvia") is never the one who speaks
     const inSentence = groups.filter((g) => g.slot !== 'oblique').flatMap((g) => g.members).find((x) => x.code && x.code.length === 2 && x !== m)?.code ?? null;
-    return { ...m, code: near ?? discourse.last?.code ?? inSentence };
+    return { ...m, code: near ?? discourse.lastCountry ?? inSentence };
   }
   // "opposition parties" belong to the country named in the sentence, else the one under discussion
   const country = groups.flatMap((g) => g.members).find((x) => x.code && x.code.length === 2 && x !== m);
@@ -648,6 +694,7 @@ function updateDiscourse(toks: Token[], s: Sentence, discourse: Discourse, subj?
   void s;
   const m = subj?.members.find((x) => x.code);
   if (m && m.code) discourse.last = { code: m.code, role: m.role };
+  if (m && m.code && m.code.length === 2) discourse.lastCountry = m.code;
 }
 
 function assetsOf(toks: Token[], from: number, to: number): Asset[] {
