@@ -1,13 +1,53 @@
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { PositionEvent, reportOf } from '@stancewatch/contracts';
 import { POSITION_EVENT_TYPES } from '@stancewatch/domain/catalogue';
 import { ActorProjection, compareExtractorVersions, ProjectionInput } from '@stancewatch/domain/projection';
 import { actorRows, statementRow } from './repositories/projection-rows';
-import { copyRows, insertRows, ProjectionStore, READ_MODEL_TABLES, Row } from './repositories/projection-store';
+import { copyChunks, CopyColumn, copyInto, copyRows, insertRows, ProjectionStore, READ_MODEL_TABLES, Row, tableColumns } from './repositories/projection-store';
 
 const SHADOW = '__next';
-/** The fold's decisions per report (occurrence, issues, superseded), joined with the store to write rm_events. */
-const LINKS = 'rm_events_links__rebuild';
+
+/**
+ * What the fold reads of a stored envelope, as one JSON array per report (Postgres sends and Node
+ * parses far less than the whole body); the last field is the extractor version.
+ */
+const REPORT_FIELDS = `json_build_array(body->'eventId', body#>'{provenance,articleId}', body#>'{provenance,url}', body->'type', body#>'{actor,code}', body#>'{actor,role}', body->'target', body#>'{payload,asset}', body#>'{payload,quantity}', body#>'{payload,conditions}', body->'statedOn', body->'observedAt', body#>'{provenance,evidence,sentence}', body->'confidence', body#>'{payload,extraction,extractorVersion}')`;
+
+/** The report reportOf makes of the envelope these fields came from. */
+function reportFromFields(f: unknown[]): ProjectionInput {
+  return {
+    eventId: f[0],
+    articleId: f[1],
+    url: f[2],
+    type: f[3],
+    actor: f[4],
+    actorRole: f[5],
+    target: f[6],
+    asset: f[7],
+    quantity: f[8],
+    conditions: f[9],
+    statedOn: f[10],
+    observedAt: f[11],
+    evidence: f[12],
+    confidence: f[13],
+  } as ProjectionInput;
+}
+
+/** A Postgres array literal of strings. */
+const textArray = (items: readonly string[]) => `{${items.map((item) => `"${item.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+
+/**
+ * Writes one actor's rm_events rows: each report's columns come from the stored envelope (the same
+ * fields the projector's statementRow takes), the fold's decisions from the parameters.
+ */
+const MATERIALISE_REPORTS = `INSERT INTO rm_events${SHADOW} (event_id, type, actor, actor_role, target, issues, stated_on, observed_at, evidence, article_id, url, confidence, payload, global_position, occurrence_id, extractor_version, superseded)
+  SELECT s.event_id, s.type, s.body#>>'{actor,code}', s.body#>>'{actor,role}',
+         ARRAY(SELECT jsonb_array_elements_text(s.body->'target')), d.issues::text[], s.body->>'statedOn', (s.body->>'observedAt')::timestamptz,
+         s.body#>>'{provenance,evidence,sentence}', s.body#>>'{provenance,articleId}', s.body#>>'{provenance,url}', (s.body->>'confidence')::real,
+         s.body->'payload', s.global_position, d.occurrence_id, s.body#>>'{payload,extraction,extractorVersion}', d.superseded
+  FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::boolean[]) AS d(event_id, occurrence_id, issues, superseded)
+  JOIN event_store s ON s.event_id = d.event_id`;
 
 export interface RebuildProgress {
   events: number;
@@ -64,11 +104,8 @@ export class ProjectionRebuilder {
     }
     const [{ head }] = await manager.query(`SELECT coalesce(max(global_position), 0)::text AS head FROM event_store`);
     await this.readFinalVersions(manager, head);
-    await manager.query(`DROP TABLE IF EXISTS ${LINKS}`);
-    await manager.query(`CREATE UNLOGGED TABLE ${LINKS} (event_id uuid NOT NULL, occurrence_id uuid, issues text[] NOT NULL, superseded boolean NOT NULL)`);
     await this.replayByActor(manager, head);
-    await this.materialiseReports(manager);
-    await copyRows(manager, `rm_article_extractions${SHADOW}`, [...this.latest].map(([article_id, extractor_version]) => ({ article_id, extractor_version })));
+    await copyRows(manager, `rm_article_extractions${SHADOW}`, [...this.latest].map(([article_id, extractor_version]) => ({ article_id, extractor_version })), 'rm_article_extractions');
     this.lastPosition = head;
     this.progress('write');
     const renames = await this.indexShadowTables(manager);
@@ -99,48 +136,62 @@ export class ProjectionRebuilder {
     }
   }
 
-  /** Folds each actor's stream in turn and writes its reports and derived rows before the next. */
+  /**
+   * Folds each actor's stream in turn. Three things overlap: Postgres reads the next actor, Node
+   * folds this one, and a writer connection stores the previous one (its reports joined with the
+   * store into rm_events, its derived rows by COPY); at most one actor's writes wait in memory.
+   */
   private async replayByActor(manager: EntityManager, head: string): Promise<void> {
     const streams: { stream: string }[] = await manager.query(`SELECT DISTINCT stream FROM event_store WHERE stream LIKE 'actor-%' AND global_position <= $1 ORDER BY stream`, [head]);
-    const read = (stream: string): Promise<{ position: string; body: StoredEnvelope }[]> =>
-      this.dataSource.query(`SELECT global_position::text AS position, body FROM event_store WHERE stream = $1 AND global_position <= $2 ORDER BY version`, [stream, head]);
-    let next = streams.length ? read(streams[0].stream) : null;
-    for (let i = 0; i < streams.length; i++) {
-      const rows = await next!;
-      // the next actor's events are read on another connection while this one is folded
-      next = i + 1 < streams.length ? read(streams[i + 1].stream) : null;
-      const actor = streams[i].stream.slice('actor-'.length);
-      const projection = this.newProjection(actor);
-      // only what the fold decides goes back from here; Postgres copies the rest of each row from the store
-      const links: Row[] = [];
-      for (const { body } of rows) {
-        const input = reportOf(body);
-        const version = body.payload.extraction.extractorVersion;
-        const current = this.latest.get(input.articleId) === version;
-        const occurrenceId = current ? projection.apply(input).occurrenceId : null;
-        links.push({ event_id: input.eventId, occurrence_id: occurrenceId, issues: this.assignIssues(input), superseded: !current });
-        if (++this.events % 100_000 === 0) this.progress('replay');
+    const read = async (stream: string): Promise<unknown[][]> => {
+      const [{ reports }] = await this.dataSource.query(`SELECT json_agg(${REPORT_FIELDS} ORDER BY version)::text AS reports FROM event_store WHERE stream = $1 AND global_position <= $2`, [stream, head]);
+      return reports ? JSON.parse(reports) : [];
+    };
+    const columns = new Map<string, CopyColumn[]>();
+    for (const table of Object.keys(TABLE_OF)) columns.set(table, await tableColumns(manager, table));
+    const writer = this.dataSource.createQueryRunner();
+    const client = (await writer.connect()) as PoolClient;
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      // the join of one actor's reports with the store is small: a hash in memory, no JIT compile per actor
+      await client.query(`SET work_mem = '64MB'`);
+      await client.query('SET jit = off');
+      let next = streams.length ? read(streams[0].stream) : null;
+      for (let i = 0; i < streams.length; i++) {
+        const fields = await next!;
+        // the next actor's events are read on another connection while this one is folded
+        next = i + 1 < streams.length ? read(streams[i + 1].stream) : null;
+        const actor = streams[i].stream.slice('actor-'.length);
+        const projection = this.newProjection(actor);
+        // only what the fold decides goes back; Postgres copies the rest of each row from the store
+        const eventIds: string[] = [];
+        const occurrenceIds: (string | null)[] = [];
+        const issues: string[] = [];
+        const superseded: boolean[] = [];
+        for (const field of fields) {
+          const input = reportFromFields(field);
+          const current = this.latest.get(input.articleId) === field[14];
+          eventIds.push(input.eventId);
+          occurrenceIds.push(current ? projection.apply(input).occurrenceId : null);
+          issues.push(textArray(this.assignIssues(input)));
+          superseded.push(!current);
+          if (++this.events % 100_000 === 0) this.progress('replay');
+        }
+        const derived = actorRows(projection, { occurrenceIds: 'all', streamIds: 'all' }, new Date());
+        const copies = Object.entries(TABLE_OF).map(([table, list]) => ({ table, columns: columns.get(table)!, chunks: copyChunks(derived[list], columns.get(table)!) }));
+        await writing;
+        writing = (async () => {
+          await client.query(MATERIALISE_REPORTS, [eventIds, occurrenceIds, issues, superseded]);
+          for (const { table, columns: cols, chunks } of copies) await copyInto(client, `${table}${SHADOW}`, cols, chunks);
+        })();
+        // a failed write must not go unobserved while the next actor is folded
+        writing.catch(() => undefined);
       }
-      await copyRows(manager, LINKS, links);
-      const derived = actorRows(projection, { occurrenceIds: 'all', streamIds: 'all' }, new Date());
-      for (const [table, list] of Object.entries(TABLE_OF)) await copyRows(manager, `${table}${SHADOW}`, derived[list]);
+      await writing;
+    } finally {
+      await writing.catch(() => undefined);
+      await writer.release();
     }
-  }
-
-  /**
-   * Writes rm_events in one statement: each report's columns come from the stored envelope
-   * (the same fields the projector's statementRow takes), the fold's decisions from the links.
-   */
-  private async materialiseReports(manager: EntityManager): Promise<void> {
-    await manager.query(
-      `INSERT INTO rm_events${SHADOW} (event_id, type, actor, actor_role, target, issues, stated_on, observed_at, evidence, article_id, url, confidence, payload, global_position, occurrence_id, extractor_version, superseded)
-       SELECT s.event_id, s.type, s.body#>>'{actor,code}', s.body#>>'{actor,role}',
-              ARRAY(SELECT jsonb_array_elements_text(s.body->'target')), l.issues, s.body->>'statedOn', (s.body->>'observedAt')::timestamptz,
-              s.body#>>'{provenance,evidence,sentence}', s.body#>>'{provenance,articleId}', s.body#>>'{provenance,url}', (s.body->>'confidence')::real,
-              s.body->'payload', s.global_position, l.occurrence_id, s.body#>>'{payload,extraction,extractorVersion}', l.superseded
-       FROM ${LINKS} l JOIN event_store s ON s.event_id = l.event_id`,
-    );
-    await manager.query(`DROP TABLE ${LINKS}`);
   }
 
   /** Stores what arrived after the replay's snapshot and refolds the actors it was about. */

@@ -21,58 +21,81 @@ export async function insertRows(manager: EntityManager, table: string, rows: Ro
   }
 }
 
-const columnCache = new Map<string, { name: string; array: boolean; json: boolean }[]>();
+export interface CopyColumn {
+  name: string;
+  kind: 'scalar' | 'array' | 'json';
+}
 
-async function columnsOf(manager: EntityManager, table: string) {
+const columnCache = new Map<string, CopyColumn[]>();
+
+/** A table's columns in order; cached for live tables (a shadow table `LIKE` one has the same: pass that name). */
+export async function tableColumns(manager: EntityManager, table: string): Promise<CopyColumn[]> {
   let columns = columnCache.get(table);
   if (!columns) {
     const rows: { column_name: string; data_type: string }[] = await manager.query(
       `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
       [table],
     );
-    columns = rows.map((r) => ({ name: r.column_name, array: r.data_type === 'ARRAY', json: r.data_type === 'jsonb' || r.data_type === 'json' }));
+    columns = rows.map((r) => ({ name: r.column_name, kind: r.data_type === 'ARRAY' ? 'array' : r.data_type === 'jsonb' || r.data_type === 'json' ? 'json' : 'scalar' }));
     // shadow tables come and go under the same name; only live tables are worth remembering
     if (!table.includes('__')) columnCache.set(table, columns);
   }
   return columns;
 }
 
-const csvField = (text: string) => `"${text.replace(/"/g, '""')}"`;
-const arrayLiteral = (items: unknown[]) => `{${items.map((item) => (item === null ? 'NULL' : `"${String(item).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+const COPY_SPECIAL = /[\\\n\r\t]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** A field of COPY's text format: only backslash and line/field separators need escaping (JSON rarely has any). */
+const copyField = (text: string) => (COPY_SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]) : text);
+const arrayElement = (item: unknown) => (item === null || item === undefined ? 'NULL' : `"${String(item).replace(/[\\"]/g, '\\$&')}"`);
+
+function copyValue(value: unknown, kind: CopyColumn['kind']): string {
+  if (value === null || value === undefined) return '\\N';
+  if (kind === 'json') return copyField(JSON.stringify(value));
+  if (kind === 'array') return copyField(`{${(value as unknown[]).map(arrayElement).join(',')}}`);
+  return copyField(value instanceof Date ? value.toISOString() : String(value));
+}
+
+/**
+ * Rows as COPY text-format lines, in chunks of ~64 KB (one socket write per line would cost more
+ * than the COPY). Text format rather than CSV: no quoting, so JSON goes out as it is.
+ */
+export function copyChunks(rows: readonly Row[], columns: readonly CopyColumn[]): string[] {
+  const chunks: string[] = [];
+  let chunk = '';
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i++) {
+      if (i > 0) chunk += '\t';
+      chunk += copyValue(row[columns[i].name], columns[i].kind);
+    }
+    chunk += '\n';
+    if (chunk.length >= 65_536) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) chunks.push(chunk);
+  return chunks;
+}
+
+/** Sends prepared COPY text to a table on one connection. */
+export async function copyInto(client: PoolClient, table: string, columns: readonly CopyColumn[], chunks: readonly string[]): Promise<void> {
+  if (chunks.length === 0) return;
+  await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c.name}"`).join(', ')}) FROM STDIN`)));
+}
 
 /**
  * Bulk load with COPY: for the rebuild's millions of rows it is several times faster than any
- * INSERT, because Postgres parses plain CSV instead of SQL or JSON. Same row shape as insertRows.
+ * INSERT, because Postgres parses plain text instead of SQL or JSON. Same row shape as insertRows.
+ * `columnsOf` names the table whose columns the rows have (a shadow table's live original).
  */
-export async function copyRows(manager: EntityManager, table: string, rows: Row[]): Promise<void> {
+export async function copyRows(manager: EntityManager, table: string, rows: Row[], columnsOf = table): Promise<void> {
   if (rows.length === 0) return;
-  const columns = await columnsOf(manager, table);
+  const columns = await tableColumns(manager, columnsOf);
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   try {
-    // lines go out in chunks of a few hundred: one socket write per line costs more than the COPY
-    const chunks = function* () {
-      let chunk = '';
-      let count = 0;
-      for (const row of rows) {
-        chunk += columns
-          .map(({ name, array, json }) => {
-            const value = row[name];
-            if (value === null || value === undefined) return '';
-            if (json) return csvField(JSON.stringify(value));
-            if (array) return csvField(arrayLiteral(value as unknown[]));
-            return csvField(value instanceof Date ? value.toISOString() : String(value));
-          })
-          .join(',');
-        chunk += '\n';
-        if (++count % 500 === 0) {
-          yield chunk;
-          chunk = '';
-        }
-      }
-      if (chunk) yield chunk;
-    };
-    await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c.name}"`).join(', ')}) FROM STDIN WITH (FORMAT csv)`)));
+    await copyInto(client, table, columns, copyChunks(rows, columns));
   } finally {
     if (!manager.queryRunner) await runner.release();
   }
