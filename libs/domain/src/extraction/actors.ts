@@ -124,7 +124,9 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
             break;
           }
           const w = toks[k];
-          if (!(w.pos === 'ADJ' || (w.pos === 'PROPN' && /^\p{Lu}/u.test(w.text)) || (w.pos === 'NOUN' && k > np.end + 1))) break;
+          // "the African Union's Peace and Security Council"
+          const and = w.lower === 'and' && /^\p{Lu}/u.test(toks[k - 1].text) && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '');
+          if (!(w.pos === 'ADJ' || (w.pos === 'PROPN' && /^\p{Lu}/u.test(w.text)) || (w.pos === 'NOUN' && k > np.end + 1) || and)) break;
         }
         if (office > 0) {
           np.end = office;

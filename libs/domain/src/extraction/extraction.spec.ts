@@ -195,4 +195,70 @@ describe('extractEvents', () => {
       expect(types('Sudan\'s army-aligned government rejected the proposal within hours. "No foreign troops will set foot on our soil," the foreign ministry said, warning that any such force would be treated as hostile.')).toEqual(['opposition-expressed SD', 'red-line-stated SD']);
     });
   });
+
+  describe('cues and types (0.6.0)', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+
+    it('reads a verb of considering or refusing whose object is a force or a contribution', () => {
+      expect(types('Portugal has opened the door to a medical role in the mission.')).toEqual(['pledge-considered PT']);
+      expect(types('Slovenia is weighing participation, its defence ministry said.')).toEqual(['pledge-considered SI']);
+      expect(types('Malaysia is open to contributing to the force.')).toEqual(['pledge-considered MY']);
+    });
+
+    it("reads refusing someone else's force as opposition, and eyeing it as a demand", () => {
+      expect(types('Baku ruled out any role for Armenian peacekeepers.')).toEqual(['opposition-expressed AZ']);
+      expect(types('Kyiv has eyed up to 50,000 Western troops.')).toEqual(['demand-made UA']);
+      expect(types('The Pentagon expects Gulf states to fund the mission.')).toEqual(['demand-made US']);
+    });
+
+    it('takes no position from "have not said whether" and none from "keep doing"', () => {
+      expect(types('Ghana and Senegal have not said whether they will join the force.')).toEqual([]);
+      expect(types('Japan said it would not join the mission but would keep coordinating with allied navies.')).toEqual(['pledge-refused JP']);
+    });
+
+    it('knows more verbs of giving: add, prepare, assign, spare', () => {
+      expect(run('Belgium said it would add 50 million euros to its aid package.')[0]).toMatchObject({ type: 'pledge-announced', actor: 'BE', quantity: { value: 50e6, unit: 'EUR' } });
+      expect(types('Norway has prepared 300 soldiers for the mission.')).toEqual(['pledge-announced NO']);
+      expect(types('Denmark and Sweden said they would each assign a frigate to the operation.')).toEqual(['pledge-announced DK', 'pledge-announced SE']);
+      expect(types('Ghana said it could not spare troops for the mission.')).toEqual(['pledge-refused GH']);
+      // "adding that" is a verb of saying
+      expect(types('Italy said it had sent two ships to the Red Sea, adding that more would follow.')).toEqual(['pledge-announced IT']);
+    });
+
+    it('reads disagreeing, never accepting, accepting none, not hosting and not wanting as opposition', () => {
+      expect(types("Mexico's president said her country did not agree with the blockade.")).toEqual(['opposition-expressed MX']);
+      expect(types('Budapest said it would never agree to the loan.')).toEqual(['opposition-expressed HU']);
+      expect(types('Azerbaijan would never accept Russian peacekeepers, its foreign minister said.')).toEqual(['opposition-expressed AZ']);
+      expect(types('Ankara has said it will accept no foreign troops on its soil.')).toEqual(['opposition-expressed TR']);
+      expect(types('Slovakia said it would not host foreign combat units.')).toEqual(['opposition-expressed SK']);
+      expect(types('Egypt does not want troops from non-Arab states in Gaza.')).toEqual(['opposition-expressed EG']);
+    });
+
+    it('reads blocking as opposition only when a measure is blocked', () => {
+      expect(types('Hungary blocked the EU sanctions package on Monday.')).toEqual(['opposition-expressed HU']);
+      expect(types('Serbia blocked the border crossing on Monday.')).toEqual([]);
+    });
+
+    it('does not read "if asked" as a demand, nor "as long as it is needed" as a condition', () => {
+      expect(types('Kenya said it was ready to send police if asked.')).toEqual(['pledge-announced KE']);
+      expect(types('Spain will keep its frigate in the mission for as long as it is needed.')).toEqual(['pledge-announced ES']);
+    });
+
+    it('gives a red line "for X" to X', () => {
+      expect(types('Officials in Ankara said any Israeli strike on Doha would be a "red line" for Qatar.')).toEqual(['red-line-stated QA']);
+    });
+
+    it('reads support in kind under consideration as a considered pledge', () => {
+      expect(types("Canada is considering how it could support Latvia's air defences.")).toEqual(['pledge-considered CA']);
+    });
+
+    it("does not give a demand or threat to the actor whose noun is another's object", () => {
+      expect(types("Tokyo rejected Beijing's demand for an apology.")).toEqual(['opposition-expressed JP']);
+      expect(types('Guyana urged the council to condemn Venezuelan threats.')).toEqual(['demand-made GY']);
+    });
+
+    it('reads "a concrete step" as approval', () => {
+      expect(types('Zelensky called the summit pledge a concrete step.')).toEqual(['support-expressed UA']);
+    });
+  });
 });

@@ -288,9 +288,16 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     const CONSIDER_VERBS = ['consider', 'weigh', 'mull', 'eye', 'explore', 'study', 'examine', 'contemplate', 'analyse', 'analyze'];
     const contrib = ccues.filter(
       (c) => ((c.cat === 'contribution' || c.cat === 'contribution-strong') && isVerbal(toks, c.start)) || c.cat === 'contribution-noun' ||
-        (c.cat === 'considered' && CONSIDER_VERBS.includes(c.phrase) && (isVerbal(toks, c.start) || isVerbLikeAt(toks, c.start, resolved)) && assetsOf(toks, c.end, Math.min(cl.end, c.end + 4)).length > 0),
+        (c.cat === 'considered' && CONSIDER_VERBS.includes(c.phrase) && (isVerbal(toks, c.start) || isVerbLikeAt(toks, c.start, resolved)) && assetsOf(toks, c.end, Math.min(cl.end, c.end + 4)).length > 0) ||
+        // "opened the door to a naval role", "is weighing a request to expand its contingent", "ruled out any role for Turkish troops"
+        modalObject(toks, c, cl, ccues),
     );
     for (const c of contrib) {
+      // "would keep coordinating with European navies": keep doing something is no contribution
+      if (c.phrase === 'keep' && toks[c.end]?.pos === 'VERB' && /ing$/.test(toks[c.end].lower)) continue;
+      // "adding that ...", "is preparing to send": the verb of saying or of getting ready, not the contribution
+      if ((c.phrase === 'add' || c.phrase === 'prepare') && (!toks[c.end] || ['that', 'to', 'for', ',', '"', '“'].includes(toks[c.end].lower) || toks[c.end].pos === 'PUNCT')) continue;
+      if (c.phrase === 'prepare' && toks[c.start].lower === 'prepared' && !['has', 'have', 'had'].includes(toks[c.start - 1]?.lower ?? '')) continue;
       // "European-led", "UK-funded": a compound adjective, not a verb
       if (HYPHENS.has(toks[c.start - 1]?.text ?? '')) continue;
       // "The EU, which has funded the deployment since 2022, said ...": background, not this statement
@@ -309,7 +316,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (c.phrase === 'decide' && !pendingObj) continue;
       // "said it could contribute", "would not take part": the object is the force under discussion
       const bare = !assets.length && !mission && lx.bareVerbs.has(c.phrase) && bareOk(toks, c.end, cl.end);
-      if (!assets.length && !mission && c.cat !== 'contribution-strong' && !bare && !pendingObj) continue;
+      // "is weighing participation": a contribution noun governed by a verb of considering or refusing is its own object
+      const governed = c.cat === 'contribution-noun' && ccues.some((x) => x.start < c.start && c.start - x.end <= 3 && (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase)));
+      const modal = c.cat === 'considered' || c.cat === 'refused' || c.cat === 'not-ruled-out';
+      if (!assets.length && !mission && c.cat !== 'contribution-strong' && !bare && !pendingObj && !governed && !modal) continue;
       if (!assets.length && !mission && c.cat === 'contribution-strong' && !hasObject(toks, c.end, cl.end)) continue;
       let who = subjectFor(c.start);
       if (c.cat === 'contribution-noun') {
@@ -331,11 +341,13 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (who.how === 'subject' && subordinate(toks, who.group)) continue;
       // "demanded that Rwanda withdraw its soldiers": the demander's position, not Rwanda's
       if (who.how === 'subject' && toks[who.group.start - 1]?.lower === 'that' && ccues.some((x) => (x.cat === 'demand-made' || x.cat === 'demand-weak') && x.end <= who.group!.start)) continue;
+      // "have not said whether they will join": no statement either way
+      if (undisclosed(toks, cl.start, c.start)) continue;
       const from = who.how === 'subject' ? who.group.end : cl.start;
       const rel = relativeMask(toks);
       const window = ccues.filter((x) => x.start >= from && x.start < c.start + 1 && !rel[x.start]);
-      // "rejected a proposal ... to deploy troops": the contribution is what is rejected
-      if (window.some((x) => x.cat === 'opposition-expressed' && x.end - x.start === 1 && toks[x.start].pos === 'VERB')) continue;
+      // "rejected a proposal ... to deploy troops", "would not allow Turkish troops to take part": the contribution is what is rejected
+      if (window.some((x) => x.cat === 'opposition-expressed' && ((x.end - x.start === 1 && toks[x.start].pos === 'VERB') || (x.end - x.start > 1 && x.end <= c.start)))) continue;
       if (bare && !pendingObj && !window.some((x) => x.cat === 'announced' || x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && !negatedBefore(toks, c.start, from)) continue;
       let type: PositionEventType = 'pledge-announced';
       const demandBefore = window.some((x) => x.cat === 'demand-made' || (x.cat === 'demand-weak' && reported(toks, x.start)));
@@ -343,6 +355,12 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       else if (window.some((x) => x.cat === 'refused') || negatedBefore(toks, c.start, from)) type = 'pledge-refused';
       else if (window.some((x) => x.cat === 'considered' && modalOk(toks, x))) type = 'pledge-considered';
       if (demandBefore && type === 'pledge-announced') type = 'demand-made';
+      // "expected every ally to contribute", "wants Europe to provide the bulk": the contribution asked of others is a demand
+      if (type === 'pledge-announced' && objectControl(toks, c.start, resolved, who.group)) type = 'demand-made';
+      // "ruled out any role for Turkish troops": refusing someone else's contribution is opposing it
+      if (type === 'pledge-refused' && othersForce(toks, c.end, cl.end, resolved, who.group)) type = 'opposition-expressed';
+      // "has eyed up to 200,000 European peacekeepers": weighing other countries' forces is asking for them
+      else if (c.cat === 'considered' && othersForce(toks, c.end, cl.end, resolved, who.group)) type = 'demand-made';
       if (pending && type === 'pledge-announced') type = 'pledge-considered';
       // "would only send troops under a UN mandate": the contribution is conditional
       if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t, k) => t.lower === 'only' && !rel[from + k])) type = 'condition-set';
@@ -362,12 +380,23 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const t = toks[c.start];
       // "asked whether it would take part": a question put to the actor, not a demand by it
       if (type === 'demand-made' && t.lemma === 'ask' && ['whether', 'if', 'about', 'how', 'what', 'why'].includes(toks[c.end]?.lower ?? '')) continue;
+      // "ready to contribute if asked", "once requested": a passive request is the actor's condition, not its demand
+      if (type === 'demand-made' && /ed$/.test(t.lower) && ['if', 'when', 'unless', 'once', 'until'].includes(toks[c.start - 1]?.lower ?? '')) continue;
+      // "does not want troops from ...": not wanting to do something is a refusal, read with the contribution
+      if (type === 'opposition-expressed' && toks[c.end - 1].lemma === 'want' && toks[c.end]?.lower === 'to') continue;
+      // "blocked the plan", "resisted the proposal": these verbs oppose only a measure, not a ship or a road
+      if (type === 'opposition-expressed' && lx.measureVerbs.has(t.lemma) && !measureAhead(toks, c.end, cl.end)) continue;
+      // "would keep its contingent as long as the mission lasted": how long, not on what condition
+      if (type === 'condition-set' && /long as$/.test(c.phrase) && durationAhead(toks, c.end, cl.end)) continue;
+      // "is considering how it can support Poland's air defences": support in kind, under consideration
+      if (type === 'support-expressed' && t.pos === 'VERB' && assetsOf(toks, c.end, Math.min(cl.end, c.end + 5)).length && ccues.some((x) => x.cat === 'considered' && x.end <= c.start && CONSIDER_VERBS.includes(x.phrase))) type = 'pledge-considered';
       if ((single || t.pos === 'NOUN') && (type === 'support-expressed' || type === 'opposition-expressed' || type === 'demand-made')) {
         // a bare noun is an event only with its actor attached (U.S. support, Russian demands)
         if (t.pos === 'NOUN' && !isVerbLikeAt(toks, c.start, resolved)) {
           const att = attached(resolved, c.start);
           // "Ukraine's troop demand didn't spring up overnight": talked about, not stated here
-          if (att && !isVerbLike(c.end) && !backgroundNoun(toks, att.start)) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
+          // "rejected China's demand for a retraction": the object of someone else's verb
+          if (att && !isVerbLike(c.end) && !backgroundNoun(toks, att.start) && !objectOfVerb(toks, cl.start, att.start)) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
           continue;
         }
         if (t.pos === 'ADV' || t.pos === 'ADP') continue;
@@ -395,6 +424,13 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         // "Medvedev said the transfer would cross a red line": the reporter is the nearest subject, and says it
         const says = !!rep && (lexicon().speechVerbs.has(toks[rep.end]?.lemma ?? '') || lexicon().speechVerbs.has(toks[rep.end]?.lower ?? ''));
         who = rep && (rep !== who.group || says) ? { group: rep, how: 'speaker' } : { group: null, how: 'subject' };
+      }
+      // "would be a \"red line\" for Cairo": the line is Cairo's
+      if (type === 'red-line-stated' && /^red lines?$/.test(c.phrase)) {
+        let k = c.end;
+        while (QUOTES.has(toks[k]?.text ?? '')) k++;
+        const owner = toks[k]?.lower === 'for' ? resolved.find((g) => g.start === k + 1 || (g.start === k + 2 && toks[k + 1].lower === 'the')) : undefined;
+        if (owner) who = { group: owner, how: 'speaker' };
       }
       if (!who.group) continue;
       // "When the Security Council voted to endorse the force, ...", "if Moldova asks for it": not a statement of its own
@@ -442,8 +478,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (!type) continue;
       // "Ukraine's troop demand didn't spring up overnight", "Russia's threats are nothing new": talked about, not stated
       if (att && !type.startsWith('pledge') && (toks[c.end]?.pos === 'AUX' || toks[c.end]?.pos === 'VERB') && !lexicon().speechVerbs.has(toks[c.end].lemma)) continue;
-      // "backed Moldova's request": the object of someone else's verb
-      if (att && type === 'demand-made' && toks.slice(cl.start, att.start).some((t) => t.pos === 'VERB')) continue;
+      // "backed Moldova's request", "endorsed a U.S. plan", "condemn Venezuelan threats": the object of someone else's verb
+      if (att && objectOfVerb(toks, cl.start, att.start)) continue;
       if (type.startsWith('pledge')) {
         if (!assetsIn(cl.start, cl.end).length && !has('mission')) continue;
         // "any French troop deployment": hypothetical, and a demonym alone does not pledge
@@ -518,6 +554,30 @@ function addressee(toks: Token[], g: ActorGroup): boolean {
 }
 
 /** "despite German hesitance and Russian rebuffs": a stance mentioned as circumstance, not stated here */
+/** "endorsed a U.S. plan", "rejected China's demand": an actor's noun after a verb (not of saying or stating) is that verb's object */
+function objectOfVerb(toks: Token[], from: number, at: number): boolean {
+  const lx = lexicon();
+  for (let k = at - 1; k >= from; k--) {
+    const t = toks[k];
+    if (t.pos !== 'VERB') continue;
+    if (lx.speechVerbs.has(t.lemma) || lx.lightVerbs.has(t.lemma)) return false;
+    return true;
+  }
+  return false;
+}
+
+function measureAhead(toks: Token[], from: number, to: number): boolean {
+  const measures = lexicon().measures;
+  for (let k = from; k < Math.min(to, from + 6); k++) if (measures.has(toks[k].lemma) || measures.has(toks[k].lower)) return true;
+  return false;
+}
+
+const DURATION = new Set(['last', 'take', 'continue', 'remain', 'exist', 'need', 'necessary', 'needed', 'required', 'require', 'possible']);
+function durationAhead(toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k < Math.min(to, from + 5); k++) if (DURATION.has(toks[k].lemma) || DURATION.has(toks[k].lower)) return true;
+  return false;
+}
+
 function backgroundNoun(toks: Token[], groupStart: number): boolean {
   for (let k = groupStart - 1; k >= Math.max(0, groupStart - 5); k--) {
     const w = toks[k].lower;
@@ -545,7 +605,9 @@ function isVerbal(toks: Token[], i: number): boolean {
   const prev = toks[i - 1]?.lower;
   // "would consider contributing trainers": a gerund tagged as an adjective or noun
   if (/ing$/.test(t.lower) && CONSIDER_LEMMAS.has(toks[i - 1]?.lemma ?? '')) return true;
-  return (t.pos === 'NOUN' || t.pos === 'ADJ') && (prev === 'to' || prev === 'will' || prev === 'would' || prev === 'could');
+  if ((t.pos === 'NOUN' || t.pos === 'ADJ') && (prev === 'to' || prev === 'will' || prev === 'would' || prev === 'could')) return true;
+  // "could not spare soldiers": a modal and its negation before a word tagged as an adjective
+  return (t.pos === 'NOUN' || t.pos === 'ADJ') && (prev === 'not' || prev === "n't") && ['will', 'would', 'could', 'can', 'ca', 'wo', 'did', 'does', 'do'].includes(toks[i - 2]?.lower ?? '');
 }
 
 function isVerbLikeAt(toks: Token[], i: number, groups: ActorGroup[]): boolean {
@@ -672,15 +734,20 @@ function pseudoGroup(a: { code: string; role: string | null }): ActorGroup {
   return { members: [{ start: 0, end: 0, code: a.code, role: a.role, kinds: ['country'], govNoun: false }], start: 0, end: 0, slot: 'subject', prep: null, head: -1 };
 }
 
+/** a country, not an organisation (UN and EU have two-letter codes too) */
+function isCountry(m: ActorNP): boolean {
+  return !!m.code && m.code.length === 2 && !m.kinds.includes('org') && m.code !== 'UN' && m.code !== 'EU';
+}
+
 function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse): ActorNP {
   if (m.code) return m;
   if (m.anaphor) {
     // "Petro said his country would ...": the possessor is the nearest actor named before; "the government": the actor under discussion
     // governments, ministries and countries belong to countries, not to organisations
-    const before = groups.filter((g) => g.slot === 'subject' || g.slot === 'possessor').flatMap((g) => g.members).filter((x) => x.code?.length === 2 && x.end <= m.start && x !== m);
+    const before = groups.filter((g) => g.slot === 'subject' || g.slot === 'possessor').flatMap((g) => g.members).filter((x) => isCountry(x) && x.end <= m.start && x !== m);
     const near = m.anaphor === 'possessive' && before.length ? before[before.length - 1].code : null;
     // a target ("send troops to Latvia") is never the one who speaks
-    const inSentence = groups.filter((g) => g.slot !== 'oblique').flatMap((g) => g.members).find((x) => x.code && x.code.length === 2 && x !== m)?.code ?? null;
+    const inSentence = groups.filter((g) => g.slot !== 'oblique').flatMap((g) => g.members).find((x) => isCountry(x) && x !== m)?.code ?? null;
     return { ...m, code: near ?? discourse.lastCountry ?? inSentence };
   }
   // "opposition parties" belong to the country named in the sentence, else the one under discussion
@@ -694,7 +761,7 @@ function updateDiscourse(toks: Token[], s: Sentence, discourse: Discourse, subj?
   void s;
   const m = subj?.members.find((x) => x.code);
   if (m && m.code) discourse.last = { code: m.code, role: m.role };
-  if (m && m.code && m.code.length === 2) discourse.lastCountry = m.code;
+  if (m && isCountry(m)) discourse.lastCountry = m.code;
 }
 
 function assetsOf(toks: Token[], from: number, to: number): Asset[] {
@@ -928,4 +995,65 @@ function proposesOthers(toks: Token[], c: Cue, end: number, cues: Cue[]): boolea
   const stop = Math.min(end, c.end + 8);
   for (let k = c.end; k < stop; k++) if (['its', 'their', 'our', 'own', 'his', 'her'].includes(toks[k].lower)) return false;
   return assetsOf(toks, c.end, stop).length > 0 || cues.some((x) => x.cat === 'mission' && x.start >= c.end && x.start < stop);
+}
+
+const MODAL_OBJECT_VERBS = new Set(['exclude']);
+/**
+ * "opened the door to a naval role", "is weighing a request to expand its contingent", "ruled out any role for Turkish troops":
+ * a verb of considering or refusing whose object is a force, an asset or a contribution, with no contribution verb of its own.
+ */
+function modalObject(toks: Token[], c: Cue, cl: Clause, cues: Cue[]): boolean {
+  if (c.cat !== 'considered' && c.cat !== 'refused' && c.cat !== 'not-ruled-out') return false;
+  const single = c.end - c.start === 1;
+  if (single && !['consider', 'weigh', 'mull', 'eye', 'explore', 'study', 'examine', 'contemplate'].includes(c.phrase) && !MODAL_OBJECT_VERBS.has(c.phrase)) return false;
+  if (!toks.slice(c.start, c.end).some((t) => t.pos === 'VERB')) return false;
+  if (toks[c.end]?.lower === 'to' && toks[c.end + 1]?.pos === 'VERB') return false;
+  const stop = Math.min(cl.end, c.end + 8);
+  for (let k = c.end; k < stop; k++) {
+    const t = toks[k];
+    if (t.text === ',' || t.pos === 'AUX' || (t.pos === 'VERB' && k > c.end && !/ing$/.test(t.lower) && toks[k - 1]?.lower !== 'to')) return false;
+    if (cues.some((x) => x.start === k && (x.cat === 'contribution' || x.cat === 'contribution-strong') && t.pos === 'VERB')) return false;
+    if (cues.some((x) => x.start === k && (x.cat === 'mission' || x.cat === 'contribution-noun'))) return true;
+    if (assetsOf(toks, k, k + 1).length) return true;
+  }
+  return false;
+}
+
+const UNDISCLOSED_VERBS = new Set(['say', 'announce', 'confirm', 'indicate', 'disclose', 'reveal', 'specify', 'signal']);
+/** "have not said whether they will join", "did not confirm if": the actor has stated nothing either way */
+function undisclosed(toks: Token[], from: number, i: number): boolean {
+  for (let k = from; k < i; k++) {
+    if (!UNDISCLOSED_VERBS.has(toks[k].lemma) || toks[k].pos !== 'VERB') continue;
+    if (['whether', 'if'].includes(toks[k + 1]?.lower ?? '') && negatedBefore(toks, k, from, 3)) return true;
+  }
+  return false;
+}
+
+const CONTROL_VERBS = new Set(['expect', 'want', 'encourage', 'invite', 'need', 'require', 'persuade', 'push', 'press', 'urge', 'ask', 'call', 'challenge', 'tell']);
+/** "expected \"every ally\" to contribute": the infinitive's subject is the object of a verb of wanting, not the speaker */
+function objectControl(toks: Token[], i: number, groups: ActorGroup[], subject: ActorGroup): boolean {
+  let k = i - 1;
+  while (k >= 0 && toks[k].pos === 'ADV') k--;
+  if (toks[k]?.lower !== 'to') return false;
+  for (let j = k - 2; j >= Math.max(0, k - 8); j--) {
+    const t = toks[j];
+    if (t.pos === 'VERB' && CONTROL_VERBS.has(t.lemma)) {
+      const between = toks.slice(j + 1, k);
+      if (between.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return false;
+      // "wants its troops to stay": its own assets, not someone else
+      if (between.some((x) => ['its', 'their', 'our', 'his', 'her'].includes(x.lower))) return false;
+      return !groups.some((g) => g === subject && g.start > j && g.end <= k);
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',') return false;
+  }
+  return false;
+}
+
+const FOREIGN = new Set(['foreign', 'european', 'western', 'allied', 'international', 'multinational', 'outside']);
+/** "any role for Turkish troops", "up to 200,000 European peacekeepers": a force of some other country than the actor */
+function othersForce(toks: Token[], from: number, to: number, groups: ActorGroup[], subject: ActorGroup): boolean {
+  const own = new Set(subject.members.map((m) => m.code));
+  const end = Math.min(to, from + 8);
+  for (let k = from; k < end; k++) if (FOREIGN.has(toks[k].lower) && assetsOf(toks, k + 1, Math.min(to, k + 3)).length) return true;
+  return groups.some((g) => g.start >= from && g.start < Math.min(to, from + 8) && g.members.every((m) => m.code && !own.has(m.code)) && assetsOf(toks, g.end, Math.min(to, g.end + 2)).length > 0);
 }

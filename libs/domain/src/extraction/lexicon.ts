@@ -75,6 +75,9 @@ export interface Lexicon {
   pending: { frames: PhraseIndex<true>; verbs: Set<string>; objects: Set<string> };
   lightVerbs: Set<string>;
   genericForces: Set<string>;
+  /** verbs that oppose only a measure ("blocked the plan") and the measure nouns they need */
+  measureVerbs: Set<string>;
+  measures: Set<string>;
   /** 3-4 letter word prefixes of every cue that can start an event; a line with none is skipped before NLP */
   triggers: Set<string>;
 }
@@ -169,6 +172,7 @@ export function lexicon(): Lexicon {
     nominalTypes: { nouns: string[]; lightVerbs: string[] };
     speechVerbs: string[];
     conditionKinds: Record<string, string[]>;
+    measureOpposition?: { verbs: string[]; measures: string[] };
   };
   const cues = new PhraseIndex<CueValue>();
   const addCue = (phrase: string, cat: CueCategory) => cues.add(compile(phrase), { cat, phrase });
@@ -245,6 +249,8 @@ export function lexicon(): Lexicon {
     pending: { frames: pendingFrames, verbs: new Set(cd.pendingDecision?.verbs ?? []), objects: new Set(cd.pendingDecision?.objects ?? []) },
     lightVerbs: new Set([...cd.nominalTypes.lightVerbs, 'converge']),
     genericForces: new Set(asd.genericForces),
+    measureVerbs: new Set(cd.measureOpposition?.verbs ?? []),
+    measures: new Set(cd.measureOpposition?.measures ?? []),
     triggers,
   };
   return cached;
