@@ -4,7 +4,7 @@ import { deterministicUuid, PositionChangedEvent, positionChangesV1, PositionEve
 import { assignIssues, IssueDefinition, loadIssues } from '@stancewatch/domain/issues';
 import { ActorProjection, compareExtractorVersions, ProjectionInput } from '@stancewatch/domain/projection';
 import { PositionChange, stanceStreamId } from '@stancewatch/domain/stance';
-import { actorRows, EventStoreRepository, OutboxRepository, ProjectionStore, statementRow, StoredStatementRow } from '@stancewatch/persistence';
+import { actorRows, EventStoreRepository, notifyReadModelsChanged, OutboxRepository, ProjectionStore, statementRow, StoredStatementRow } from '@stancewatch/persistence';
 import { AppConfig, CONFIG } from '@stancewatch/platform';
 
 const PRODUCER = { name: 'stancewatch-projector', version: '1.0.0' };
@@ -115,6 +115,8 @@ export class PositionProjectionService {
       await this.store.writeActor(manager, actor, rows, { occurrenceIds: scope.occurrenceIds, streams });
     }
     for (const { change, trigger } of changes) await this.recordChange(manager, change, trigger);
+    // delivered on commit: the API drops its cached reads then, never before the rows are visible
+    if (applied > 0) await notifyReadModelsChanged(manager);
     return applied;
   }
 
