@@ -7,6 +7,7 @@ import { AdminKeyBootstrap, ApiKeyCache, ApiKeyGuard, RATE_LIMITER } from './aut
 import { TokenBucketLimiter } from './auth/rate-limiter';
 import { IssueCatalogue } from './common/catalogue';
 import { ErrorResponseFilter } from './common/error-filter';
+import { ReadCacheInterceptor, ReadModelCache } from './common/read-cache';
 import { EventsController } from './events/events.controller';
 import { FeedsController } from './feeds/feeds.controller';
 import { HealthController } from './health/health.controller';
@@ -29,6 +30,8 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         { provide: RATE_LIMITER, useValue: new TokenBucketLimiter(config.rateLimitPerMinute, config.rateLimitBurst) },
         ApiKeyCache,
+        ReadModelCache,
+        ReadCacheInterceptor,
         IssueCatalogue,
         AdminKeyBootstrap,
       ],

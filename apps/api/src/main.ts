@@ -6,6 +6,7 @@ import { AppConfig, loadConfig, runService } from '@stancewatch/platform';
 import { ApiModule } from './api.module';
 import { instrumentHttp, REQUEST_IDS, setUpOpenApi } from './setup';
 import { registerOpmlBodyParser } from './feeds/opml';
+import { registerConditionalGet } from './common/read-cache';
 import { validationPipe } from './validation';
 
 export async function bootstrapApi(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
@@ -13,6 +14,7 @@ export async function bootstrapApi(config: AppConfig = loadConfig()): Promise<Ne
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
   instrumentHttp(app);
+  registerConditionalGet(app.getHttpAdapter().getInstance());
   setUpOpenApi(app);
   registerOpmlBodyParser(app);
   await app.listen(config.apiPort, config.apiHost);

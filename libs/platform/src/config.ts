@@ -38,6 +38,7 @@ const schema = z.object({
   rateLimitPerMinute: intFrom('RATE_LIMIT_PER_MINUTE', 0),
   rateLimitBurst: intFrom('RATE_LIMIT_BURST', 1),
   metricsPort: intFrom('METRICS_PORT', 0),
+  apiReadCacheMb: intFrom('API_READ_CACHE_MB', 0),
 });
 
 export type AppConfig = z.infer<typeof schema>;
@@ -70,6 +71,7 @@ export const ENV_VARS = [
   'RATE_LIMIT_PER_MINUTE',
   'RATE_LIMIT_BURST',
   'METRICS_PORT',
+  'API_READ_CACHE_MB',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 
@@ -102,6 +104,7 @@ const ENV_NAME_OF: Record<string, EnvVar> = {
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   rateLimitBurst: 'RATE_LIMIT_BURST',
   metricsPort: 'METRICS_PORT',
+  apiReadCacheMb: 'API_READ_CACHE_MB',
 };
 
 export function loadConfig(rawEnv: Partial<Record<EnvVar, string | undefined>> = process.env): AppConfig {
@@ -135,6 +138,7 @@ export function loadConfig(rawEnv: Partial<Record<EnvVar, string | undefined>> =
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 600,
     rateLimitBurst: env.RATE_LIMIT_BURST ?? 120,
     metricsPort: env.METRICS_PORT ?? 0,
+    apiReadCacheMb: env.API_READ_CACHE_MB ?? 64,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${ENV_NAME_OF[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`).join('; ');

@@ -7,6 +7,7 @@ import { POSITION_EVENT_TYPES } from '@stancewatch/domain/catalogue';
 import { PositionEventViewEntity, ReadModelRepository } from '@stancewatch/persistence';
 import { IssueCatalogue } from '../common/catalogue';
 import { ApiErrors } from '../common/openapi';
+import { CachedReads } from '../common/read-cache';
 import { uuidParam } from '../validation';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
@@ -99,6 +100,7 @@ export class EventsController {
   ) {}
 
   @Get()
+  @CachedReads()
   @ApiOkResponse({ description: '{ items: events newest first, nextCursor: pass as cursor for the next page, null at the end }' })
   @ApiErrors(400, 401, 429)
   async list(@Query() query: ListEventsQuery) {

@@ -6,6 +6,7 @@ import { ASSETS } from '@stancewatch/domain/catalogue';
 import { PledgeCursor, PledgeViewEntity, ReadModelRepository, RedLineViewEntity } from '@stancewatch/persistence';
 import { describeActor, IssueCatalogue } from '../common/catalogue';
 import { ApiErrors } from '../common/openapi';
+import { CachedReads } from '../common/read-cache';
 import { summariseTotals } from '../common/pledge-totals';
 
 const CODE = /^[A-Za-z][A-Za-z0-9-]{1,15}$/;
@@ -104,6 +105,7 @@ function presentRedLine(r: RedLineViewEntity) {
 
 @ApiTags('pledges')
 @Controller('api/v1')
+@CachedReads()
 export class PledgesController {
   constructor(
     private readonly readModels: ReadModelRepository,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CurrentPositionEntity, ReadModelRepository } from '@stancewatch/persistence';
 import { describeActor, IssueCatalogue } from '../common/catalogue';
 import { ApiErrors } from '../common/openapi';
+import { CachedReads } from '../common/read-cache';
 import { summariseTotals } from '../common/pledge-totals';
 
 const ACTOR_CODE = /^[A-Za-z][A-Za-z0-9-]{1,15}$/;
@@ -53,6 +54,7 @@ interface PositionChangedBody {
 
 @ApiTags('positions')
 @Controller('api/v1')
+@CachedReads()
 export class PositionsController {
   constructor(
     private readonly readModels: ReadModelRepository,

@@ -1,0 +1,300 @@
+import { createHash } from 'node:crypto';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown, UseInterceptors } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
+import { Client } from 'pg';
+import { Counter, Gauge } from 'prom-client';
+import { map, Observable, of } from 'rxjs';
+import { READ_MODELS_CHANGED_CHANNEL } from '@stancewatch/persistence';
+import { AppConfig, CONFIG, ServiceMetrics } from '@stancewatch/platform';
+
+export interface CachedResponse {
+  body: Buffer;
+  etag: string;
+}
+
+// a restarting Postgres takes seconds; retrying faster than this only adds failed connections
+const RECONNECT_MIN_MS = 1000;
+const RECONNECT_MAX_MS = 10_000;
+const PING_MS = 15_000;
+
+/**
+ * Serialised responses of reads that depend only on the read models (and the issue catalogue, fixed
+ * per process), keyed by normalised URL, least recently used dropped first beyond API_READ_CACHE_MB.
+ *
+ * Not a TTL: read models change only when the projector (or a rebuild switch) commits, and each such
+ * commit NOTIFYs READ_MODELS_CHANGED_CHANNEL. One LISTEN connection empties the cache on every
+ * notification. While that connection is down nothing is served from or stored in the cache, and
+ * when it is back the cache starts empty, since notifications sent meanwhile were missed.
+ *
+ * A response read before a commit can come back after its notification: every change of state bumps
+ * `generation`, and a response is stored only if the generation is the one seen before its read began.
+ */
+@Injectable()
+export class ReadModelCache implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly entries = new Map<string, CachedResponse>();
+  private bytes = 0;
+  private generation = 0;
+  private listening = false;
+  private client: Client | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private pingTimer: NodeJS.Timeout | null = null;
+  private reconnectDelay = RECONNECT_MIN_MS;
+  private closed = false;
+  readonly maxBytes: number;
+  private readonly outcomes: Counter<'result'>;
+  /** Counted here and added to the counter on scrape, so a hit costs an increment, not a label hash. */
+  private readonly counts = { hit: 0, miss: 0, bypass: 0 };
+
+  constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly logger: PinoLogger,
+    metrics: ServiceMetrics,
+  ) {
+    logger.setContext('read-cache');
+    this.maxBytes = config.apiReadCacheMb * 1024 * 1024;
+    const cache = this;
+    this.outcomes = new Counter({
+      name: 'stancewatch_api_read_cache_requests_total',
+      help: 'Cacheable API reads by outcome: hit, miss (read and stored), bypass (cache off or its LISTEN connection down)',
+      labelNames: ['result'],
+      registers: [metrics.registry],
+      collect() {
+        for (const result of ['hit', 'miss', 'bypass'] as const) {
+          if (cache.counts[result]) this.inc({ result }, cache.counts[result]);
+          cache.counts[result] = 0;
+        }
+      },
+    });
+    new Gauge({
+      name: 'stancewatch_api_read_cache_listening',
+      help: '1 while the API hears read-model change notifications (its cache is in use), else 0',
+      registers: [metrics.registry],
+      collect() {
+        this.set(cache.listening ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'stancewatch_api_read_cache_bytes',
+      help: 'Bytes of responses held by the API read cache',
+      registers: [metrics.registry],
+      collect() {
+        this.set(cache.bytes);
+      },
+    });
+  }
+
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  /** True while notifications are heard, i.e. while cached responses can be trusted. */
+  get active(): boolean {
+    return this.listening;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.enabled) await this.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    const client = this.client;
+    this.client = null;
+    this.goDown();
+    await client?.end().catch(() => undefined);
+  }
+
+  /** The generation a read starts in; pass it back to `store`. */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  lookup(key: string): CachedResponse | undefined {
+    if (!this.listening) {
+      this.counts.bypass++;
+      return undefined;
+    }
+    const entry = this.entries.get(key);
+    if (!entry) {
+      this.counts.miss++;
+      return undefined;
+    }
+    this.counts.hit++;
+    // most recently used goes to the end of the Map's order
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** Serialises a fresh response; keeps it if nothing changed since `generation` was read. */
+  store(key: string, generation: number, value: unknown): CachedResponse {
+    const body = Buffer.from(JSON.stringify(value));
+    const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    if (!this.listening || generation !== this.generation || body.length > this.maxBytes) return entry;
+    const previous = this.entries.get(key);
+    if (previous) {
+      this.bytes -= previous.body.length;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, entry);
+    this.bytes += body.length;
+    for (const [oldest, old] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= old.body.length;
+    }
+    return entry;
+  }
+
+  /** Drops everything (a commit was announced, or the listener came up after missing some). */
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private goDown(): void {
+    this.listening = false;
+    this.invalidate();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.closed) return;
+    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'stancewatch-api-read-cache', keepAlive: true });
+    this.client = client;
+    const lost = (reason: string) => {
+      if (this.client !== client) return;
+      this.client = null;
+      if (this.pingTimer) clearInterval(this.pingTimer);
+      this.pingTimer = null;
+      if (this.listening) this.logger.warn({ reason }, 'lost the read-model change listener; cache bypassed until it is back');
+      this.goDown();
+      void client.end().catch(() => undefined);
+      this.scheduleReconnect();
+    };
+    client.on('error', (err) => lost(err.message));
+    client.on('end', () => lost('connection ended'));
+    client.on('notification', (message) => {
+      if (message.channel === READ_MODELS_CHANGED_CHANNEL) this.invalidate();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${READ_MODELS_CHANGED_CHANNEL}`);
+    } catch (err) {
+      lost((err as Error).message);
+      return;
+    }
+    if (this.client !== client) return;
+    // whatever was committed before LISTEN took effect is visible to every read from now on
+    this.invalidate();
+    this.listening = true;
+    this.reconnectDelay = RECONNECT_MIN_MS;
+    // a connection that died silently would keep the cache on without notifications: ask it now and then
+    this.pingTimer = setInterval(() => {
+      client.query('SELECT 1').catch((err: Error) => lost(err.message));
+    }, PING_MS);
+    this.pingTimer.unref();
+    this.logger.info('listening for read-model changes; read cache on');
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.reconnectTimer) return;
+    const delay = this.reconnectDelay;
+    this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.connect();
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+}
+
+/** Query parameters in name order (repeated names keep their order), so `?b=1&a=2` and `?a=2&b=1` share an entry. */
+export function cacheKey(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = url.slice(q + 1).split('&');
+  if (params.length < 2) return url;
+  const name = (p: string) => {
+    const eq = p.indexOf('=');
+    return eq < 0 ? p : p.slice(0, eq);
+  };
+  params.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
+  return `${url.slice(0, q)}?${params.join('&')}`;
+}
+
+interface CacheableRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+interface CacheableReply {
+  header(name: string, value: string): unknown;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Serves GETs from the ReadModelCache. It runs after the guards, so the key check, the rate limit
+ * and the role check still happen on every request; a hit skips validation and the handler, which
+ * is safe because a URL is only ever stored after it validated and was answered with a 200.
+ */
+@Injectable()
+export class ReadCacheInterceptor implements NestInterceptor {
+  constructor(private readonly cache: ReadModelCache) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.cache.enabled) return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<CacheableRequest>();
+    if (request.method !== 'GET') return next.handle();
+    const reply = http.getResponse<CacheableReply>();
+    const key = cacheKey(request.url);
+    const hit = this.cache.lookup(key);
+    if (hit) return of(send(reply, hit));
+    const generation = this.cache.currentGeneration;
+    return next.handle().pipe(map((value) => send(reply, this.cache.store(key, generation, value))));
+  }
+}
+
+function send(reply: CacheableReply, entry: CachedResponse): Buffer {
+  reply.header('content-type', JSON_TYPE);
+  reply.header('etag', entry.etag);
+  // the response needs an API key: shared caches must not keep it, clients revalidate with the ETag
+  reply.header('cache-control', 'private, no-cache');
+  return entry.body;
+}
+
+/** Marks a controller or handler whose GET responses depend only on the read models. */
+export const CachedReads = () => UseInterceptors(ReadCacheInterceptor);
+
+/** True when an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for GETs). */
+export function etagMatches(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch.trim() === '*') return true;
+  for (const candidate of ifNoneMatch.split(',')) {
+    const tag = candidate.trim();
+    if ((tag.startsWith('W/') ? tag.slice(2) : tag) === etag) return true;
+  }
+  return false;
+}
+
+/** A 200 GET whose ETag the caller already has becomes a 304 without a body. */
+export function registerConditionalGet(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch === undefined || reply.statusCode !== 200 || request.method !== 'GET') return done(null, payload);
+    const etag = reply.getHeader('etag');
+    if (typeof etag !== 'string' || !etagMatches(ifNoneMatch, etag)) return done(null, payload);
+    reply.code(304);
+    reply.removeHeader('content-type');
+    reply.removeHeader('content-length');
+    done(null, null);
+  });
+}
