@@ -16,6 +16,8 @@ const THIS_MONTH = /\b(?:(earlier|early|later|late|so far)\s+)?this month\b/gi;
 const ORDINAL_DAY = /\b(?:on|since|by) the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|century|anniversary|day|time|round|floor|brigade|division|army|fleet|session|summit|meeting|congress|plenum|package))/gi;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+// "will send two systems from December", "keep a frigate until at least September": when the action runs, not when it was said
+const SPAN_BEFORE = /\b(?:from|until|till|through|starting|beginning|by|as of|in time for)\s+(?:(?:at least|at the latest|the end of|the start of|the beginning of|the middle of|early|late|mid-?)\s+)*$/i;
 
 export function datesIn(sentence: string, publishedOn: string | null): FoundDate[] {
   // chrono is the slow part of the pipeline; most sentences have no date words at all
@@ -47,6 +49,7 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
     if (out.some((o) => o.index <= r.index + r.text.length && r.index <= o.index + 12)) continue;
     // "this month" / "this week" are read above, where "later this month" is left out
     if (/\bthis (month|week)\b|\bthe \d{1,2}(st|nd|rd|th)\b/i.test(r.text)) continue;
+    if (SPAN_BEFORE.test(sentence.slice(0, r.index)) || /^(?:from|until|till|through|starting|beginning|by)\b/i.test(r.text)) continue;
     const s = r.start;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday');
     const monthKnown = s.isCertain('month') || dayKnown;

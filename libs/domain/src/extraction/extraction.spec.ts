@@ -261,4 +261,29 @@ describe('extractEvents', () => {
       expect(types('Zelensky called the summit pledge a concrete step.')).toEqual(['support-expressed UA']);
     });
   });
+
+  describe('quantities and dates (0.6.0)', () => {
+    it('reads an ISO code before the amount, "or more", and a country abbreviation before the unit', () => {
+      expect(run('Norway will allocate EUR 15 million this year to mine clearance in Ukraine.')[0].quantity).toMatchObject({ value: 15e6, unit: 'EUR' });
+      expect(run('Dhaka said it was ready to send 1,500 or more peacekeepers to the mission.')[0].quantity).toMatchObject({ value: 1500, unit: 'troops' });
+      expect(run('The Pentagon said it would send 250 U.S. Marines to Guyana.')[0]).toMatchObject({ actor: 'US', quantity: { value: 250, unit: 'troops' } });
+    });
+
+    it('measures "a unit of about N" by the number', () => {
+      expect(run('Norway offered a transport helicopter detachment of about 60 personnel.')[0].quantity).toMatchObject({ value: 60, unit: 'personnel' });
+    });
+
+    it('does not date a statement by when the contribution starts or ends', () => {
+      expect(run('Portugal will send a frigate to the mission from March, the navy said on Tuesday.', '2025-06-19')[0].statedOn).toBe('2025-06-17');
+      expect(run('Romania will keep its jets in Lithuania until at least August, the ministry said on Monday.', '2025-06-19')[0].statedOn).toBe('2025-06-16');
+      expect(run('Sweden said in April it would send a corvette by the end of June.', '2025-06-19')[0].statedOn).toBe('2025-04');
+    });
+
+    it('dates the statements of a report of one sitting by the sitting', () => {
+      const ev = run('Record of the committee hearing held on Tuesday 4 March 2025.\nThe defence minister told the committee that Norway would send two frigates.', '2025-03-06');
+      expect(ev[0]).toMatchObject({ actor: 'NO', statedOn: '2025-03-04' });
+      // talks "on" a subject are no sitting
+      expect(run('Egypt said on Sunday it would train police, as talks on a stabilisation force dragged on.\nNorway would send two frigates, officials said.', '2025-11-03')[1].statedOn).toBeNull();
+    });
+  });
 });

@@ -179,6 +179,7 @@ export function extractFromText(clean: string, publishedOn: string | null): Extr
     return !first;
   });
   propagateDates(kept);
+  occasionDate(clean, publishedOn, kept);
   inferAssets(kept);
   inferTargets(kept);
   return kept;
@@ -854,6 +855,9 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     // the amount nearest the cue, preferring one after it
     const scored = qs.map((q) => ({ q, d: q.start >= cand.cue.start ? q.start - cand.cue.start : (cand.cue.start - q.end) * 2 + 5 }));
     scored.sort((a, b) => a.d - b.d);
+    // "a helicopter unit of about 100 soldiers": the number gives the size of the unit the article counts
+    const sized = scored.length > 1 && scored[0].q.quantity.value === 1 ? scored.find((x) => x.q.start > scored[0].q.end && x.q.start - scored[0].q.end <= 4 && x.q.quantity.value != null && toks.slice(scored[0].q.end, x.q.start).some((t) => t.lower === 'of')) : undefined;
+    if (sized) scored.unshift(sized);
     quantity = scored[0].q.quantity;
     // "350,000 drones and £350 million in aid": a package is measured by its money, a deployment by its people
     const money = scored.find((x) => /^[A-Z]{3}$/.test(x.q.quantity.unit ?? ''));
@@ -925,6 +929,27 @@ function anyKind(toks: Token[], from: number, to: number): ConditionKind | null 
   for (let k = from; k < to; k++)
     for (const key of [toks[k].lower, toks[k].lemma]) for (const ph of lx.conditionKinds.candidates(key)) if (walk(ph.tokens, toks, k, 0) > 0) return ph.value as ConditionKind;
   return null;
+}
+
+// "Summary of the debate held on Wednesday 19 November 2025": a report of one sitting, meeting or hearing
+const OCCASION = /\b(?:debate|meeting|summit|session|hearing|conference|sitting|briefing|talks|ministerial)\b(?:[^.]{0,40}?\b(?:held|took place|convened)\b[^.]{0,12}?\bon\b|\s+on\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}\s+\p{Lu}))/iu;
+
+/** A report of one occasion dates the statements it reports without a date of their own. */
+function occasionDate(clean: string, publishedOn: string | null, events: ExtractedEvent[]): void {
+  if (!events.some((e) => !e.statedOn)) return;
+  let seen = 0;
+  for (const raw of clean.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (++seen > 3) return;
+    const at = OCCASION.exec(line);
+    if (!at) continue;
+    // the occasion's own day, stated in full right after it
+    const day = datesIn(line, publishedOn).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.value) && d.index >= at.index && d.index <= at.index + at[0].length + 12);
+    if (!day) continue;
+    for (const e of events) if (!e.statedOn) e.statedOn = day.value;
+    return;
+  }
 }
 
 /** The same actor and type restated elsewhere in the article shares its date ("lead and quote"). */

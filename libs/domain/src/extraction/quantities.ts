@@ -49,7 +49,8 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
   for (let i = from; i < to; i++) {
     const t = toks[i];
     // currency symbol first: € 2 billion, C$ 80.5 m
-    if (t.kind === 'currency' || /^[A-Z]{0,2}[$€£¥]$/.test(t.text)) {
+    // "EUR 15 million", "USD 200m": an ISO code written before the amount
+    if (t.kind === 'currency' || /^[A-Z]{0,2}[$€£¥]$/.test(t.text) || (/^[A-Z]{3}$/.test(t.text) && lx.currencies.has(t.lower))) {
       const cur = lx.currencies.get(t.lower);
       const n = numberAt(toks, i + 1);
       if (cur && n) {
@@ -85,6 +86,8 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
       continue;
     }
     // currency after the number: 200 million pounds sterling, 2 billion euros
+    // "20,000 or more troops", "300 or so soldiers"
+    if (value != null && toks[after]?.lower === 'or' && ['more', 'so'].includes(toks[after + 1]?.lower ?? '')) after += 2;
     const curAfter = after < to ? matchAt(lx.currencyPhrases, toks, after, false) : null;
     if (curAfter && value != null) {
       out.push({ quantity: { value, unit: curAfter.value, text: text(toks, start, curAfter.end) }, asset: 'money', start, end: curAfter.end });
@@ -103,7 +106,9 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
         break;
       }
       const p = toks[k].pos;
-      if (!['ADJ', 'NOUN', 'PROPN', 'VERB'].includes(p) && toks[k].text !== '-') break;
+      // "200 U.S. troops": the full stop of an abbreviation belongs to the modifier
+      const abbreviationDot = toks[k].text === '.' && toks[k].start === toks[k - 1]?.end && toks[k - 1].pos === 'PROPN';
+      if (!['ADJ', 'NOUN', 'PROPN', 'VERB'].includes(p) && toks[k].text !== '-' && !abbreviationDot) break;
     }
     if (n && !approx) i = Math.max(i, n.end - 1);
     start = i;

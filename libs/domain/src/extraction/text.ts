@@ -96,7 +96,8 @@ function mergeAbbreviations(sents: Token[][]): Token[][] {
       const abbreviation = (last.text === '.' && last.start === word.end && (INITIALS.test(word.text) || TITLE_ABBREVIATIONS.has(word.lower))) || (/\.$/.test(word.text) && INITIALS.test(word.text));
       const first = s[0].text;
       // "The U.S. | Central Command said ...": a fragment ending in an initialism with no verb of its own is not a sentence
-      const verbless = INITIALS.test(word.text) && !prev.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      // "... would send 250 U.S. | Marines to Guyana.": nor is a verbless fragment after one
+      const verbless = INITIALS.test(word.text) && (!prev.some((t) => t.pos === 'VERB' || t.pos === 'AUX') || !s.some((t) => t.pos === 'VERB' || t.pos === 'AUX'));
       const continues = /^\p{Ll}/u.test(first) || (TITLE_ABBREVIATIONS.has(word.lower) && /^\p{Lu}/u.test(first)) || verbless;
       if (abbreviation && continues) {
         out[out.length - 1] = prev.concat(s);
