@@ -116,6 +116,7 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
           const g = matchAt(lx.govNouns, toks, k, true);
           // "Sudan's army-aligned government": an office word inside a hyphenated modifier is not the office
           if (g && HYPHEN.has(toks[g.end]?.text ?? '') && !spacedDash(toks, g.end)) {
+            // past the hyphen and the word after it
             k = g.end + 1;
             continue;
           }
@@ -126,7 +127,7 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
           const w = toks[k];
           // "the African Union's Peace and Security Council"
           const and = w.lower === 'and' && /^\p{Lu}/u.test(toks[k - 1].text) && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '');
-          if (!(w.pos === 'ADJ' || (w.pos === 'PROPN' && /^\p{Lu}/u.test(w.text)) || (w.pos === 'NOUN' && k > np.end + 1) || and)) break;
+          if (!(w.pos === 'ADJ' || (w.pos === 'PROPN' && /^\p{Lu}/u.test(w.text)) || (w.pos === 'NOUN' && (k > np.end + 1 || /^\p{Lu}/u.test(w.text))) || and)) break;
         }
         if (office > 0) {
           np.end = office;
@@ -222,7 +223,9 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
     if (prev && OBLIQUE.has(prev)) g.prep = prev;
     return g;
   }
-  if (prev && OBLIQUE.has(prev) && !(prev === 'with' && toks[end] && (/(ed|ing)$/.test(toks[end].lower) || toks[end].lower === 'to') && toks[end].pos === 'VERB') && !(prev === 'of' && p > 0 && /^(governments?|leaders?|presidents?|ministers?|parliaments?|juntas?|rulers)$/.test(toks[p - 1].lower))) {
+  // "after the United States and Israel pressed for it": a conjunction, and the subject of its clause
+  const conjunction = (prev === 'after' || prev === 'before' || prev === 'until' || prev === 'since') && toks[end]?.pos === 'VERB' && /ed$/.test(toks[end].lower);
+  if (prev && OBLIQUE.has(prev) && !conjunction && !(prev === 'with' && toks[end] && (/(ed|ing)$/.test(toks[end].lower) || toks[end].lower === 'to') && toks[end].pos === 'VERB') && !(prev === 'of' && p > 0 && /^(governments?|leaders?|presidents?|ministers?|parliaments?|juntas?|rulers)$/.test(toks[p - 1].lower))) {
     g.slot = 'oblique';
     g.prep = prev;
     return g;

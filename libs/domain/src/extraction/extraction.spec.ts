@@ -286,4 +286,29 @@ describe('extractEvents', () => {
       expect(run('Egypt said on Sunday it would train police, as talks on a stabilisation force dragged on.\nNorway would send two frigates, officials said.', '2025-11-03')[1].statedOn).toBeNull();
     });
   });
+
+  describe('speakers and conjecture (0.6.0)', () => {
+    const types = (text: string, published?: string) => run(text, published).map((e) => `${e.type} ${e.actor}`);
+
+    it('resolves "X\'s Peace and Security Council" to X', () => {
+      expect(types("The Arab League's Peace and Security Council said it would study options for a monitoring mission.")).toEqual(['pledge-considered ARAB-LEAGUE']);
+    });
+
+    it('does not give what others pressed for in an after-clause to the main subject', () => {
+      expect(types('NATO extended the mission on Friday after Turkey and Greece pressed for it.').filter((t) => t.startsWith('demand'))).toEqual([]);
+    });
+
+    it('reads the first person of an interview as the interviewee, dated by the interview', () => {
+      const ev = run("Portugal's foreign minister, Ana Lopes, spoke to us in Lisbon on Monday.\nWhat are your conditions?\nWe will only deploy under a mandate from the UN Security Council. We welcome any plan that ends the fighting.", '2025-10-29');
+      expect(ev.map((e) => `${e.type} ${e.actor} ${e.statedOn}`)).toEqual(['condition-set PT 2025-10-27', 'support-expressed PT 2025-10-27']);
+    });
+
+    it("takes no position from the writer's conjecture about an actor", () => {
+      expect(types('Spain could plausibly send police, and Italy might follow.')).toEqual([]);
+      expect(types('Russia and China would veto any such resolution.')).toEqual([]);
+      // said by the actor, or listed as its position, it counts
+      expect(types('Russia said it would veto any such resolution.')).toEqual(['opposition-expressed RU']);
+      expect(types('- Estonia could send troops once peace is achieved.')).toEqual(['pledge-considered EE']);
+    });
+  });
 });

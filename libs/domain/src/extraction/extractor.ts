@@ -40,6 +40,7 @@ const TYPE_CATS = new Set<CueCategory>(['red-line-stated', 'demand-made', 'condi
 const PRIORITY: PositionEventType[] = ['condition-set', 'red-line-stated', 'pledge-refused', 'pledge-considered', 'demand-made', 'pledge-announced', 'opposition-expressed', 'support-expressed'];
 const QUOTES = new Set(['“', '”', '"']);
 const HYPHENS = new Set(['-', '‑', '‐']);
+const CONJECTURE = typeof process === 'undefined' || !process.env.NO_CONJ;
 const DEBUG = typeof process !== 'undefined' && !!process.env.STANCEWATCH_EXTRACT_DEBUG;
 
 function allCues(toks: Token[]): Cue[] {
@@ -223,7 +224,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   // "Canada: C$200 million.": a pledge list written as "actor: amount"
   const colon = toks.findIndex((t, k) => k > 0 && k < 12 && t.text === ':');
   if (!cues.length && colon < 0) {
-    if (TITLED_NAME.test(s.text)) learnPeople(toks, findActors(toks, () => false, discourse.people), discourse, INTERVIEW_INTRO.test(s.text));
+    if (TITLED_NAME.test(s.text) || INTERVIEW_INTRO.test(s.text)) learnPeople(toks, findActors(toks, () => false, discourse.people), discourse, INTERVIEW_INTRO.test(s.text));
     updateDiscourse(toks, s, discourse);
     return [];
   }
@@ -248,7 +249,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   // "..., he said": the person under discussion
   if (!speaker && discourse.last && pronounSpeaker(toks)) speaker = pseudoGroup(discourse.last);
   // an interview answer speaks for the interviewee
-  const answer = s.answer && !!discourse.interviewee;
+  // "We will only deploy under a UN mandate": in an interview, the first person is the interviewee answering
+  const answer = (s.answer || (!!discourse.introduced && firstPerson(toks))) && !!discourse.interviewee;
   if (answer && !speaker) speaker = pseudoGroup(discourse.interviewee!);
   const quoted = (i: number) => insideQuote(toks, i) || answer;
   const out: ExtractedEvent[] = [];
@@ -366,6 +368,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       // "would only send troops under a UN mandate": the contribution is conditional
       if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t, k) => t.lower === 'only' && !rel[from + k])) type = 'condition-set';
       if (window.some((x) => x.cat === 'red-line-stated')) continue;
+      if (CONJECTURE && conjecture(toks, s, c.start, answer)) continue;
       candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.cat === 'contribution-strong' || type !== 'pledge-announced' });
     }
 
@@ -443,6 +446,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       // "Zelensky emphasized this as a non-negotiable minimum": restates a position stated before
       const anaphoric = (type === 'demand-made' || type === 'support-expressed' || type === 'opposition-expressed') &&
         toks.slice(Math.max(cl.start, c.start - 6), c.start).some((x, k, arr) => ['this', 'that', 'it'].includes(x.lower) && arr[k + 1]?.lower === 'as');
+      if (CONJECTURE && conjecture(toks, s, c.start, answer)) continue;
       candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.end - c.start > 1, anaphoric });
     }
 
@@ -932,7 +936,7 @@ function anyKind(toks: Token[], from: number, to: number): ConditionKind | null 
 }
 
 // "Summary of the debate held on Wednesday 19 November 2025": a report of one sitting, meeting or hearing
-const OCCASION = /\b(?:debate|meeting|summit|session|hearing|conference|sitting|briefing|talks|ministerial)\b(?:[^.]{0,40}?\b(?:held|took place|convened)\b[^.]{0,12}?\bon\b|\s+on\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}\s+\p{Lu}))/iu;
+const OCCASION = /\b(?:(?:spoke|talked) (?:to|with) (?:us|this)\b[^.]{0,40}?\bon\b|interview(?:ed)?\b[^.]{0,40}?\bon\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))|\b(?:debate|meeting|summit|session|hearing|conference|sitting|briefing|talks|ministerial)\b(?:[^.]{0,40}?\b(?:held|took place|convened)\b[^.]{0,12}?\bon\b|\s+on\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}\s+\p{Lu}))/iu;
 
 /** A report of one occasion dates the statements it reports without a date of their own. */
 function occasionDate(clean: string, publishedOn: string | null, events: ExtractedEvent[]): void {
@@ -974,6 +978,11 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, 
     for (const m of g.members) {
       if (!m.code || !m.govNoun || m.end - m.start < 2) continue;
       const last = toks[m.end - 1];
+      // "Portugal's foreign minister, Ana Lopes, spoke to us": an office introduced for an interview answers it
+      if (intro && !introduced && !discourse.introduced && g.slot !== 'oblique' && m.kinds.some((k) => k !== 'capital')) {
+        discourse.interviewee = { code: m.code, role: m.role };
+        introduced = true;
+      }
       if (last.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}/u.test(last.text)) continue;
       if (m.kinds.every((k) => k === 'country' || k === 'demonym' || k === 'capital') && toks.slice(m.start, m.end).every((t) => t.pos === 'PROPN' || t.lower === "'s")) {
         // "Foreign Minister Ishaq Dar" with a title only counts; a bare country name does not
@@ -986,6 +995,29 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, 
     }
   }
   if (introduced) discourse.introduced = true;
+}
+
+function firstPerson(toks: Token[]): boolean {
+  return toks.some((t, k) => (t.lower === 'we' || t.lower === 'our' || t.text === 'I') && !insideQuote(toks, k));
+}
+
+/**
+ * "Spain could plausibly send police", "Russia and China would veto a resolution": with no one saying so, a modal
+ * is the writer's conjecture about an actor, not the actor's position.
+ */
+const HEDGES = new Set(['plausibly', 'conceivably', 'perhaps', 'presumably', 'theoretically', 'likely', 'probably', 'instead', 'easily', 'well', 'arguably']);
+function conjecture(toks: Token[], s: Sentence, i: number, answer: boolean): boolean {
+  // a bulleted rundown of who offers what reports the actors' positions
+  if (answer || s.listItem) return false;
+  let k = i - 1;
+  let hedged = false;
+  while (k >= 0 && (toks[k].pos === 'ADV' || toks[k].lower === 'not' || toks[k].lower === "n't")) if (HEDGES.has(toks[k--].lower)) hedged = true;
+  const modal = toks[k]?.lower ?? '';
+  // "could" alone is an actor's option as often as the writer's guess ("Lithuania could send troops once peace is achieved")
+  if (!(modal === 'might' || modal === 'may' || modal === 'would' || (modal === 'could' && hedged))) return false;
+  const lx = lexicon();
+  if (toks.some((t) => QUOTES.has(t.text) || (lx.speechVerbs.has(t.lemma) && t.pos === 'VERB') || lx.speechVerbs.has(t.lower) || t.lower === 'according')) return false;
+  return true;
 }
 
 function pronounSpeaker(toks: Token[]): boolean {

@@ -80,7 +80,7 @@ export function sentences(clean: string): Sentence[] {
   return out;
 }
 
-const INTRODUCES = /\b(Minister|President|Chancellor|Secretary|Premier|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}/u;
+const INTRODUCES = /\b(Minister|President|Chancellor|Secretary|Premier|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}|\b(?:spoke|talked) (?:to|with) us\b/u;
 const COLON_LIST = /^\p{Lu}[^:]{1,50}:\s*\S/u;
 
 // wink ends a sentence at "U.S." or "Gen." even when the sentence goes on ("U.S. bases in the region would be ...")
