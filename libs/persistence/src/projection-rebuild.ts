@@ -172,7 +172,7 @@ export class ProjectionRebuilder {
           const input = reportFromFields(field);
           const current = this.latest.get(input.articleId) === field[14];
           eventIds.push(input.eventId);
-          occurrenceIds.push(current ? projection.apply(input).occurrenceId : null);
+          occurrenceIds.push(current ? projection.place(input) : null);
           issues.push(textArray(this.assignIssues(input)));
           superseded.push(!current);
           if (++this.events % 100_000 === 0) this.progress('replay');

@@ -57,6 +57,47 @@ describe('ActorProjection', () => {
   });
 });
 
+describe('ActorProjection.place', () => {
+  it('leaves the projection exactly as apply does (corroboration, revised dates, late reports, several issues)', () => {
+    const issuesOf = (o: { asset: string[] }) => (o.asset.includes('money') ? ['ukraine-military-aid'] : ['ukraine-security-force', 'nato-eastern-flank']);
+    const applied = new ActorProjection('FR', issuesOf);
+    const placed = new ActorProjection('FR', issuesOf);
+    const types = ['pledge-announced', 'pledge-considered', 'pledge-refused', 'red-line-stated', 'condition-set', 'support-expressed'] as const;
+    let seed = 7;
+    const next = (n: number) => Math.floor((seed = (seed * 1103515245 + 12345) % 2147483648) / 65536) % n;
+    for (let i = 0; i < 600; i++) {
+      // few days and types, so reports restate each other, refine month-only dates and arrive out of order
+      const day = next(300);
+      const date = new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+      const input = report(`r${i}`, {
+        type: types[next(types.length)],
+        asset: [next(3) === 0 ? 'money' : 'troops'],
+        statedOn: next(5) === 0 ? date.slice(0, 7) : next(6) === 0 ? null : date,
+        observedAt: new Date(Date.UTC(2026, 0, 1 + day + next(3), next(24))).toISOString(),
+        quantity: next(2) ? { value: 1000 * (1 + next(3)), unit: 'troops', text: 'n' } : null,
+        conditions: next(4) === 0 ? [{ text: 'once a ceasefire holds', kind: 'ceasefire' }] : [],
+        articleId: `article-${next(400)}`,
+        url: null,
+      });
+      expect(placed.place(input)).toBe(applied.apply(input).occurrenceId);
+    }
+    // the latest statement, restated by several articles: the current stance counts their sources
+    for (let k = 0; k < 4; k++) {
+      const input = report(`late-${k}`, { statedOn: '2026-12-01', observedAt: `2026-12-0${2 + k}T10:00:00.000Z`, articleId: `late-${k}`, url: null });
+      expect(placed.place(input)).toBe(applied.apply(input).occurrenceId);
+    }
+    expect(placed.streams()).toEqual(applied.streams());
+    expect(placed.allOccurrences()).toEqual(applied.allOccurrences());
+    expect(placed.ledger()).toEqual(applied.ledger());
+    expect(placed.redLines()).toEqual(applied.redLines());
+    expect(placed.eventOccurrences()).toEqual(applied.eventOccurrences());
+    // the reports did corroborate and revise, so the comparison covered merges
+    expect(applied.allOccurrences().some((o) => o.sourceCount > 2)).toBe(true);
+    expect(applied.streams().some((s) => s.history.length > 3)).toBe(true);
+    expect(applied.streams().some((s) => s.current.sourceCount === 4)).toBe(true);
+  });
+});
+
 describe('compareExtractorVersions', () => {
   it('orders versions numerically', () => {
     expect(compareExtractorVersions('1.10.0', '1.9.3')).toBeGreaterThan(0);

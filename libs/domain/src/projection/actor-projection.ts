@@ -67,6 +67,18 @@ export class ActorProjection {
   }
 
   apply(input: ProjectionInput): AppliedStatement {
+    return this.fold(input, true);
+  }
+
+  /**
+   * Places a report exactly as `apply` does, without working out the position changes (a replay
+   * has no one to tell about them); returns the occurrence it went to.
+   */
+  place(input: ProjectionInput): string {
+    return this.fold(input, false).occurrenceId;
+  }
+
+  private fold(input: ProjectionInput, emit: boolean): AppliedStatement {
     if (input.actor !== this.actor) throw new Error(`statement ${input.eventId} is ${input.actor}'s, not ${this.actor}'s`);
     const known = this.eventOccurrence.get(input.eventId);
     if (known) return { occurrenceId: known, changed: false, changes: [], touchedStreams: [] };
@@ -82,7 +94,8 @@ export class ActorProjection {
       const touched: string[] = [];
       for (const issue of issues) {
         const { timeline, id } = this.timeline(occurrence, issue);
-        changes.push(...timeline.apply(toStanceEvent(occurrence, issue)));
+        const moved = timeline.apply(toStanceEvent(occurrence, issue), emit);
+        for (const change of moved) changes.push(change);
         touched.push(id);
       }
       return { occurrenceId: occurrence.occurrenceId, changed: true, changes, touchedStreams: touched };
@@ -101,9 +114,11 @@ export class ActorProjection {
     for (const issue of issues) {
       const { timeline, id } = this.timeline(occurrence, issue);
       const event = toStanceEvent(occurrence, issue);
-      if (!timeline.has(occurrence.occurrenceId)) changes.push(...timeline.apply(event));
-      else if (revised) changes.push(...timeline.revise(event));
+      let moved: PositionChange[] = [];
+      if (!timeline.has(occurrence.occurrenceId)) moved = timeline.apply(event, emit);
+      else if (revised) moved = timeline.revise(event, emit);
       else timeline.recordSources(occurrence.occurrenceId, occurrence.sourceCount);
+      for (const change of moved) changes.push(change);
       touched.push(id);
     }
     return { occurrenceId: occurrence.occurrenceId, changed: true, changes, touchedStreams: touched };
@@ -134,11 +149,14 @@ export class ActorProjection {
     const weeks = this.byKeyWeek.get(occurrenceKey(report));
     if (!weeks) return [];
     const [first, last] = dayRange(effectiveDate(report.statedOn, report.observedAt));
-    const ids = new Set<string>();
+    // an occurrence spanning several of these weeks comes more than once: the matcher's choice
+    // does not depend on order or repeats, and de-duplicating cost more than the repeats
+    const found: Occurrence[] = [];
     for (let week = Math.floor((first - CANDIDATE_SLACK_DAYS) / 7); week <= Math.floor((last + CANDIDATE_SLACK_DAYS) / 7); week++) {
-      for (const id of weeks.get(week) ?? []) ids.add(id);
+      const ids = weeks.get(week);
+      if (ids) for (const id of ids) found.push(this.occurrences.get(id)!);
     }
-    return [...ids].map((id) => this.occurrences.get(id)!);
+    return found;
   }
 
   private index(occurrence: Occurrence): void {

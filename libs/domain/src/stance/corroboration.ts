@@ -1,5 +1,5 @@
 import { ASSETS, Asset, Condition, PositionEventType, Quantity } from '@stancewatch/domain/catalogue';
-import { dayNumber, dayRange, effectiveDate, normaliseInstant } from './stance-dates';
+import { dayLabel, dayNumber, dayRange, effectiveDate, normaliseInstant } from './stance-dates';
 import { ConditionSet, StanceEvent } from './stance-timeline';
 
 /** One article's report of a statement (an extracted event with where it was read). */
@@ -101,8 +101,11 @@ export function findMatchingOccurrence(candidate: Report, existing: readonly Occ
   const { windowDays, missingTargetMatches } = { ...DEFAULTS, ...options };
   const [candidateFirst, candidateLast] = dayRange(effectiveDate(candidate.statedOn, candidate.observedAt));
   let best: { occurrence: Occurrence; distance: number; overlap: number } | null = null;
+  const key = occurrenceKey(candidate);
   for (const occurrence of existing) {
-    if (occurrenceKey(occurrence) !== occurrenceKey(candidate)) continue;
+    // equal parts make equal keys; only otherwise is the key itself compared (no string built per candidate)
+    const sameParts = occurrence.type === candidate.type && occurrence.actor === candidate.actor && (occurrence.actorRole ?? '') === (candidate.actorRole ?? '');
+    if (!sameParts && occurrenceKey(occurrence) !== key) continue;
     const overlap = countOverlap(candidate.target, occurrence.target);
     if (overlap === 0 && !(candidate.target.length === 0 && occurrence.target.length === 0)) {
       if (!missingTargetMatches || (candidate.target.length > 0 && occurrence.target.length > 0)) continue;
@@ -244,16 +247,14 @@ function compatibleQuantities(a: Quantity | null, b: Quantity | null): boolean {
 }
 
 function countOverlap<T>(a: readonly T[], b: readonly T[]): number {
-  return a.filter((x) => b.includes(x)).length;
+  let count = 0;
+  for (const x of a) if (b.includes(x)) count++;
+  return count;
 }
 
 /** Days between two inclusive day ranges; 0 when they overlap. */
 function gap(aFirst: number, aLast: number, bFirst: number, bLast: number): number {
   return Math.max(0, aFirst - bLast, bFirst - aLast);
-}
-
-function dayLabel(dayNumber: number): string {
-  return new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
 }
 
 function compare(a: string, b: string): number {

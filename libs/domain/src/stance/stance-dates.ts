@@ -18,27 +18,57 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 
 export function effectiveDate(statedOn: string | null | undefined, observedAt: string): EffectiveDate {
-  if (statedOn) {
-    const day = DAY.exec(statedOn);
-    if (day && isRealDay(+day[1], +day[2], +day[3])) return { day: statedOn, label: statedOn, precision: 'day' };
-    const month = MONTH.exec(statedOn);
-    if (month && +month[2] >= 1 && +month[2] <= 12) return { day: `${statedOn}-01`, label: statedOn, precision: 'month' };
-    throw new Error(`statedOn must be YYYY-MM-DD or YYYY-MM, got ${JSON.stringify(statedOn)}`);
-  }
+  if (statedOn) return statedDate(statedOn);
   const observedDay = normaliseInstant(observedAt).slice(0, 10);
   return { day: observedDay, label: observedDay, precision: 'observed' };
 }
 
+/**
+ * Remembers a pure function of a string: a replay asks for the same days and instants again and
+ * again. Bounded: forgets everything once full. Callers must not change what it hands back.
+ */
+function remembered<T>(compute: (key: string) => T, limit = 100_000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (cache.size >= limit) cache.clear();
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+const statedDate = remembered((statedOn: string): EffectiveDate => {
+  const day = DAY.exec(statedOn);
+  if (day && isRealDay(+day[1], +day[2], +day[3])) return { day: statedOn, label: statedOn, precision: 'day' };
+  const month = MONTH.exec(statedOn);
+  if (month && +month[2] >= 1 && +month[2] <= 12) return { day: `${statedOn}-01`, label: statedOn, precision: 'month' };
+  throw new Error(`statedOn must be YYYY-MM-DD or YYYY-MM, got ${JSON.stringify(statedOn)}`);
+});
+
 /** An ISO instant in one canonical form (UTC, milliseconds) so instants compare as strings. */
-export function normaliseInstant(iso: string): string {
+export const normaliseInstant: (iso: string) => string = remembered((iso) => {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new Error(`observedAt must be an ISO date-time, got ${JSON.stringify(iso)}`);
   return new Date(ms).toISOString();
-}
+});
 
 /** Days since the epoch of a 'YYYY-MM-DD' day. */
-export function dayNumber(day: string): number {
-  return Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+export const dayNumber: (day: string) => number = remembered((day) => Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000));
+
+const dayLabels = new Map<number, string>();
+
+/** The 'YYYY-MM-DD' label of a day number (dayNumber's inverse). */
+export function dayLabel(dayNumber: number): string {
+  let label = dayLabels.get(dayNumber);
+  if (label === undefined) {
+    label = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+    if (dayLabels.size >= 100_000) dayLabels.clear();
+    dayLabels.set(dayNumber, label);
+  }
+  return label;
 }
 
 /** The days a date may stand for: one day, or every day of its month. Inclusive day numbers. */

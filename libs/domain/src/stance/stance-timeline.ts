@@ -156,29 +156,33 @@ export class StanceTimeline {
 
   /**
    * Takes in one occurrence. An event id already seen is ignored (returns []), so redelivery is
-   * harmless; use `revise` when a known occurrence's date or type changed.
+   * harmless; use `revise` when a known occurrence's date or type changed. `emit` false: the same
+   * state, no changes worked out.
    */
-  apply(event: StanceEvent): PositionChange[] {
+  apply(event: StanceEvent, emit = true): PositionChange[] {
     if (this.byId.has(event.eventId)) return [];
     const entry = this.toEntry(event);
     const index = this.upperBound(entry.key);
     this.entries.splice(index, 0, entry);
     this.byId.set(event.eventId, entry);
     this.currentCache = null;
-    return this.refold(index, entry.date.day);
+    return this.refold(index, entry.date.day, emit);
   }
 
-  /** Replaces a known occurrence (e.g. corroboration found a more precise statedOn); applies an unknown one. */
-  revise(event: StanceEvent): PositionChange[] {
+  /**
+   * Replaces a known occurrence (e.g. corroboration found a more precise statedOn); applies an unknown one.
+   * `emit` false: the same state, without working out the changes (a replay has no one to tell).
+   */
+  revise(event: StanceEvent, emit = true): PositionChange[] {
     const existing = this.byId.get(event.eventId);
-    if (!existing) return this.apply(event);
+    if (!existing) return this.apply(event, emit);
     const replacement = this.toEntry(event);
     this.currentCache = null;
     if (replacement.key === existing.key && event.type === existing.event.type) {
       existing.event = replacement.event;
       return [];
     }
-    const before = this.intervals.slice();
+    const before = emit ? this.intervals.slice() : [];
     const beforeCurrent = before[before.length - 1];
     const removedAt = this.indexOf(existing);
     this.entries.splice(removedAt, 1);
@@ -188,7 +192,7 @@ export class StanceTimeline {
     this.entries.splice(index, 0, replacement);
     this.byId.set(event.eventId, replacement);
     this.refold(index, replacement.date.day, false);
-    return this.changesBetween(before, this.intervals, 0, beforeCurrent);
+    return emit ? this.changesBetween(before, this.intervals, 0, beforeCurrent) : [];
   }
 
   /** Updates how many sources back a known occurrence; never moves the stance. */
