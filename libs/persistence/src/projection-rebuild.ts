@@ -255,17 +255,24 @@ export class ProjectionRebuilder {
   /**
    * Gives the loaded shadow tables the live tables' keys and indexes (building an index once is
    * cheaper than maintaining it through a bulk load), named with a suffix; returns the renames
-   * that give them their real names once the live tables are gone.
+   * that give them their real names once the live tables are gone. The builds are spread over two
+   * connections, largest table first, so both cores work while Node has nothing to fold.
    */
   private async indexShadowTables(manager: EntityManager): Promise<string[]> {
     const renames: string[] = [];
+    const builds: string[][] = [];
+    const analyses: string[][] = [];
     for (const table of READ_MODEL_TABLES) {
+      const shadow = `${table}${SHADOW}`;
       const constraints: { name: string; def: string }[] = await manager.query(
         `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('p', 'u')`,
         [table],
       );
       for (const { name, def } of constraints) {
-        await manager.query(`ALTER TABLE ${table}${SHADOW} ADD CONSTRAINT "${name}${SHADOW}" ${def}`);
+        const key = /^(PRIMARY KEY|UNIQUE) (\([^()]*\))$/.exec(def);
+        // a key's index is built like any other (without the exclusive lock ADD CONSTRAINT would hold throughout), then adopted
+        if (key) builds.push([`CREATE UNIQUE INDEX "${name}${SHADOW}" ON ${shadow} ${key[2]}`, `ALTER TABLE ${shadow} ADD CONSTRAINT "${name}${SHADOW}" ${key[1]} USING INDEX "${name}${SHADOW}"`]);
+        else builds.push([`ALTER TABLE ${shadow} ADD CONSTRAINT "${name}${SHADOW}" ${def}`]);
         renames.push(`ALTER TABLE ${table} RENAME CONSTRAINT "${name}${SHADOW}" TO "${name}"`);
       }
       const indexes: { name: string; def: string }[] = await manager.query(
@@ -273,11 +280,30 @@ export class ProjectionRebuilder {
         [table, constraints.map((c) => c.name)],
       );
       for (const { name, def } of indexes) {
-        await manager.query(def.replace(`INDEX "${name}" ON `, `INDEX "${name}${SHADOW}" ON `).replace(new RegExp(`ON (\\w+\\.)?${table} `), `ON $1${table}${SHADOW} `));
+        builds.push([def.replace(`INDEX "${name}" ON `, `INDEX "${name}${SHADOW}" ON `).replace(new RegExp(`ON (\\w+\\.)?${table} `), `ON $1${shadow} `)]);
         renames.push(`ALTER INDEX "${name}${SHADOW}" RENAME TO "${name}"`);
       }
-      await manager.query(`ANALYZE ${table}${SHADOW}`);
+      analyses.push([`ANALYZE ${shadow}`]);
     }
+    // READ_MODEL_TABLES starts with rm_events, by far the largest; each connection takes the next job when free
+    const queue = [...builds, ...analyses];
+    const workers = await Promise.allSettled(
+      [0, 1].map(async () => {
+        const runner = this.dataSource.createQueryRunner();
+        try {
+          // sorts in memory; the two connections are the parallelism, so no parallel workers on top
+          await runner.query(`SET maintenance_work_mem = '256MB'`);
+          await runner.query('SET max_parallel_maintenance_workers = 0');
+          for (let job = queue.shift(); job; job = queue.shift()) for (const sql of job) await runner.query(sql);
+        } catch (err) {
+          queue.length = 0; // the other connection stops after its current build
+          throw err;
+        } finally {
+          await runner.release();
+        }
+      }),
+    );
+    for (const worker of workers) if (worker.status === 'rejected') throw worker.reason;
     return renames;
   }
 
