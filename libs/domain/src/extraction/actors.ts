@@ -187,6 +187,9 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       if (!ok) break;
       // "between Finland and Estonia, and Estonia will send": a list has one conjunction; a second starts a new clause
       const conj = between.some((w) => w === 'and' || w === 'or' || w === 'nor' || w === '&');
+      // "Poland, Ukraine's neighbor and ...": a possessive after a bare comma is an apposition, not a list
+      if (!conj && /^(?:'s|’s|')$/.test(toks[nps[k + 1].end - 1]?.lower ?? '')) break;
+      if (!conj && /^(?:'s|’s|')$/.test(toks[nps[k + 1].end]?.lower ?? '')) break;
       if (conj && conjunctions > 0) break;
       if (conj) conjunctions++;
       k++;

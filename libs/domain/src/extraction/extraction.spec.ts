@@ -311,4 +311,45 @@ describe('extractEvents', () => {
       expect(types('- Estonia could send troops once peace is achieved.')).toEqual(['pledge-considered EE']);
     });
   });
+
+  describe('ellipsis, conditions and negation scope (0.6.0)', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+
+    it('reads "X but no Y" as a pledge of X and a refusal of Y', () => {
+      const ev = run('Japan will provide funding and medical staff but no troops, a government spokesman said.');
+      expect(ev.map((e) => `${e.type} ${e.actor} ${e.asset.join('+')}`)).toEqual(['pledge-announced JP money+personnel', 'pledge-refused JP troops']);
+    });
+
+    it('keeps an offer made "..., subject to approval" as an offer and as a condition', () => {
+      expect(types('Chile offered to send 120 police officers, subject to approval by its Senate.')).toEqual(['pledge-announced CL', 'condition-set CL']);
+      // a condition up front is the condition only
+      expect(types('Romania would send engineers only if Moldova asks for it and its parliament approves it.')).toEqual(['condition-set RO']);
+    });
+
+    it('reads opposing what is not backed by a mandate as a condition', () => {
+      expect(run('Austria said it would oppose any EU mission that was not backed by a UN mandate.')[0]).toMatchObject({ type: 'condition-set', actor: 'AT', conditions: [expect.objectContaining({ kind: 'un-mandate' })] });
+    });
+
+    it('does not read funding the training of foreign police as asking for it', () => {
+      expect(types('Ukraine would consider funding the training of Moldovan police.')).toEqual(['pledge-considered UA']);
+    });
+
+    it('reads a named operation or military action after "join" as a mission', () => {
+      expect(types('Japan said it would not join Atalanta.')).toEqual(['pledge-refused JP']);
+      expect(types('Brazil said it would not join any military action against Venezuela.')).toEqual(['pledge-refused BR']);
+      expect(types('Barbados said it would give the U.S. military access to its airports if asked.')).toEqual(['pledge-announced BB']);
+    });
+
+    it('does not read "never proposed sending" as a refusal', () => {
+      expect(types('Canada has never proposed sending troops.')).toEqual([]);
+    });
+
+    it('reads a possessive after a comma as an apposition, not a second actor', () => {
+      expect(types("Hungary, Ukraine's neighbour, ruled out sending soldiers.")).toEqual(['pledge-refused HU']);
+    });
+
+    it('carries a hedged modal over coordinated verbs', () => {
+      expect(types('Canada could instead fund the mission and provide airlift.')).toEqual([]);
+    });
+  });
 });

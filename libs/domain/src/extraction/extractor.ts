@@ -258,6 +258,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const dates = () => (datesMemo ??= datesIn(s.text, publishedOn));
   let sentenceSubject: ActorGroup | null = null;
   let prevSubject: ActorGroup | null = null;
+  let prevPledge: ActorGroup | null = null;
 
   for (const cl of clausesOf(toks)) {
     const inClause = (i: number) => i >= cl.start && i < cl.end;
@@ -311,7 +312,9 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (!assets.length && findQuantities(toks, c.end, cl.end).some((q) => /^[A-Z]{3}$/.test(q.quantity.unit ?? ''))) assets.push('money');
       // "forces to train on each other's bases": training without trainees is no offer
       if (c.phrase === 'train' && (toks[c.end]?.pos === 'ADP' || toks[c.end]?.pos === 'ADV' || !toks[c.end])) continue;
-      const mission = has('mission', c.start);
+      // "would not join Aspides": a named operation after joining or leaving is a mission
+      const named = ['join', 'lead', 'leave', 'quit'].includes(c.phrase) && toks[c.end]?.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[c.end].text) && !resolved.some((g) => g.start <= c.end && g.end > c.end);
+      const mission = has('mission', c.start) || named;
       // "is expected to announce its decision": a contribution still being decided
       const pending = lx.pending.verbs.has(c.phrase) && pendingFrame(toks, c.start);
       // "would decide after consulting parliament", "will decide whether to send troops": the decision is pending
@@ -357,13 +360,15 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (window.some((x) => x.cat === 'not-ruled-out')) type = 'pledge-considered';
       else if (window.some((x) => x.cat === 'refused') || negatedBefore(toks, c.start, from)) type = 'pledge-refused';
       else if (window.some((x) => x.cat === 'considered' && modalOk(toks, x))) type = 'pledge-considered';
+      // "has never proposed sending troops": no proposal, and no refusal either
+      if (type === 'pledge-refused' && !window.some((x) => x.cat === 'refused') && negatesOtherVerb(toks, c.start, from)) continue;
       if (demandBefore && type === 'pledge-announced') type = 'demand-made';
       // "expected every ally to contribute", "wants Europe to provide the bulk": the contribution asked of others is a demand
       if (type === 'pledge-announced' && objectControl(toks, c.start, resolved, who.group)) type = 'demand-made';
       // "ruled out any role for Turkish troops": refusing someone else's contribution is opposing it
       if (type === 'pledge-refused' && othersForce(toks, c.end, cl.end, resolved, who.group)) type = 'opposition-expressed';
       // "has eyed up to 200,000 European peacekeepers": weighing other countries' forces is asking for them
-      else if (c.cat === 'considered' && othersForce(toks, c.end, cl.end, resolved, who.group)) type = 'demand-made';
+      else if (c.cat === 'considered' && directForeignObject(toks, c.end, cl.end, resolved, who.group)) type = 'demand-made';
       if (pending && type === 'pledge-announced') type = 'pledge-considered';
       // "would only send troops under a UN mandate": the contribution is conditional
       if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t, k) => t.lower === 'only' && !rel[from + k])) type = 'condition-set';
@@ -503,6 +508,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       }
     }
 
+    // "will provide funding and logistics but no troops": the elided verb's subject refuses what follows "but no"
+    if (prevPledge && toks[cl.start - 1]?.lower === 'but' && (toks[cl.start]?.lower === 'no' || toks[cl.start]?.lower === 'not') && assetsIn(cl.start + 1, Math.min(cl.end, cl.start + 4)).length && !ccues.some((x) => x.cat === 'contribution' || x.cat === 'contribution-strong')) {
+      candidates.push({ type: 'pledge-refused', group: prevPledge, how: 'inherited', cue: { start: cl.start, end: cl.start + 1, cat: 'refused', phrase: 'no' }, strong: true });
+    }
     // one event per actor and clause: the most specific type wins
     const byActor = new Map<string, { cand: Candidate; member: ActorNP }>();
     for (const cand of candidates) {
@@ -513,10 +522,17 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         if (!prev || rank(cand, toks) < rank(prev.cand, toks)) byActor.set(key, { cand, member: m });
       }
     }
+    prevPledge = null;
     for (const { cand, member } of byActor.values()) {
+      // "offered to send another 150 troops, subject to approval by its assembly": the offer stands, with its price
+      if (cand.type === 'condition-set' && cand.cue.cat === 'condition-set' && toks[cand.cue.start - 1]?.text === ',') {
+        const offer = candidates.find((x) => x.type === 'pledge-announced' && x.cue.start < cand.cue.start && x.group.members.some((m) => m.code === member.code));
+        if (offer) out.push(build(s, cl, toks, offer, member, resolved, dates, publishedOn));
+      }
       const e = build(s, cl, toks, cand, member, resolved, dates, publishedOn);
       if (cand.anaphoric) ANAPHORIC.add(e);
       out.push(e);
+      if (e.type === 'pledge-announced' && !prevPledge) prevPledge = cand.group;
     }
     if (subjects.length) prevSubject = subjects[0];
   }
@@ -545,8 +561,15 @@ const SUBORDINATORS = new Set(['if', 'unless', 'once', 'whether', 'should', 'whe
 /** "if the United States offered ...", "when the Council voted ...": the subject of a subordinate clause states nothing */
 function subordinate(toks: Token[], g: ActorGroup): boolean {
   let b = g.start - 1;
-  while (b >= 0 && ['the', 'a', 'an'].includes(toks[b].lower)) b--;
-  return b >= 0 && SUBORDINATORS.has(toks[b].lower);
+  while (b >= 0 && ['the', 'a', 'an', 'our', 'its', 'their'].includes(toks[b].lower)) b--;
+  if (b >= 0 && SUBORDINATORS.has(toks[b].lower)) return true;
+  // "only if Moldova asks for it and our parliament approves it": the second subject of the same if-clause
+  if (toks[b]?.lower !== 'and' && toks[b]?.lower !== 'or') return false;
+  for (let k = b - 1; k >= Math.max(0, b - 10); k--) {
+    if (toks[k].text === ',' || toks[k].text === ';') return false;
+    if (SUBORDINATORS.has(toks[k].lower)) return true;
+  }
+  return false;
 }
 
 const ADDRESS_VERBS = new Set(['warn', 'tell', 'remind', 'assure', 'caution', 'inform', 'accuse']);
@@ -662,6 +685,17 @@ function bareOk(toks: Token[], from: number, to: number): boolean {
 
 function hasObject(toks: Token[], from: number, to: number): boolean {
   for (let k = from; k < Math.min(to, from + 4); k++) if (toks[k].pos === 'NOUN' || toks[k].kind === 'currency' || toks[k].kind === 'number') return true;
+  return false;
+}
+
+const PROPOSING = new Set(['propose', 'suggest', 'mention', 'ask', 'request', 'discuss', 'seek', 'push', 'call', 'announce']);
+/** "has never proposed sending troops": the negation denies the proposing, not the sending */
+function negatesOtherVerb(toks: Token[], i: number, from: number): boolean {
+  for (let k = i - 1; k >= Math.max(from, i - 4); k--) {
+    const t = toks[k];
+    if (t.lower === 'not' || t.lower === 'never' || t.lower === "n't") return false;
+    if (t.pos === 'VERB' && PROPOSING.has(t.lemma)) return true;
+  }
   return false;
 }
 
@@ -835,6 +869,11 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     if (mandate && type === 'demand-made') {
       type = 'condition-set';
       conditions.push({ text: mandate.text, kind: mandate.kind });
+    } else if (type === 'opposition-expressed' && notBackedBy(toks, cand.cue.end, cl.end)) {
+      // "would oppose any UK contribution that was not backed by a UN Security Council mandate"
+      const nb = notBackedBy(toks, cand.cue.end, cl.end)!;
+      type = 'condition-set';
+      conditions.push({ text: s.text.slice(toks[nb.at].start - s.start, toks[nb.end - 1].end - s.start), kind: nb.kind });
     } else if (type === 'opposition-expressed' && without > 0) {
       // "would oppose deployment without a UN mandate", "rejects withdrawals sans guarantees"
       const k = anyKind(toks, without + 1, Math.min(cl.end, without + 6));
@@ -928,6 +967,18 @@ function findKind(toks: Token[], from: number, to: number): { kind: ConditionKin
   return null;
 }
 
+/** "that was not backed by a clear UN mandate", "that does not have parliamentary approval" */
+function notBackedBy(toks: Token[], from: number, to: number): { at: number; end: number; kind: ConditionKind } | null {
+  for (let k = from; k < to - 1; k++) {
+    if (toks[k].lower !== 'not' && toks[k].lower !== "n't") continue;
+    if (!/^(backed|approved|authori[sz]ed|mandated|endorsed|sanctioned|have|has|had)$/.test(toks[k + 1].lower)) continue;
+    const end = Math.min(to, k + 12);
+    const kind = anyKind(toks, k + 2, end);
+    if (kind && kind !== 'peace-agreement' && kind !== 'ceasefire') return { at: k, end, kind };
+  }
+  return null;
+}
+
 function anyKind(toks: Token[], from: number, to: number): ConditionKind | null {
   const lx = lexicon();
   for (let k = from; k < to; k++)
@@ -1012,6 +1063,11 @@ function conjecture(toks: Token[], s: Sentence, i: number, answer: boolean): boo
   let k = i - 1;
   let hedged = false;
   while (k >= 0 && (toks[k].pos === 'ADV' || toks[k].lower === 'not' || toks[k].lower === "n't")) if (HEDGES.has(toks[k--].lower)) hedged = true;
+  // "could instead fund the mission and provide airlift": the modal of the first verb
+  if ((toks[k]?.lower === 'and' || toks[k]?.lower === 'or') && k > 0) {
+    for (let j = k - 1; j >= Math.max(0, k - 8); j--) if (toks[j].pos === 'VERB') return conjecture(toks, s, j, answer);
+    return false;
+  }
   const modal = toks[k]?.lower ?? '';
   // "could" alone is an actor's option as often as the writer's guess ("Lithuania could send troops once peace is achieved")
   if (!(modal === 'might' || modal === 'may' || modal === 'would' || (modal === 'could' && hedged))) return false;
@@ -1102,6 +1158,16 @@ function objectControl(toks: Token[], i: number, groups: ActorGroup[], subject: 
       return !groups.some((g) => g === subject && g.start > j && g.end <= k);
     }
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',') return false;
+  }
+  return false;
+}
+
+/** "eyed up to 200,000 European peacekeepers": the verb's direct object is another country's force (not "the training of Palestinian police") */
+function directForeignObject(toks: Token[], from: number, to: number, groups: ActorGroup[], subject: ActorGroup): boolean {
+  for (let k = from; k < Math.min(to, from + 6); k++) {
+    const t = toks[k];
+    if (['DET', 'NUM', 'ADV', 'ADP', 'PART'].includes(t.pos) || t.kind === 'number' || t.lower === 'to') continue;
+    return othersForce(toks, k, Math.min(to, k + 3), groups, subject);
   }
   return false;
 }
