@@ -352,4 +352,28 @@ describe('extractEvents', () => {
       expect(types('Canada could instead fund the mission and provide airlift.')).toEqual([]);
     });
   });
+
+  describe('speaker at the end, commentary and plans (0.6.0)', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+
+    it('gives a threat with no subject of its own to the speaker named at the end', () => {
+      expect(types('Any deployment of Western troops would be treated as an act of aggression, Russian Foreign Minister Sergei Lavrov warned.')).toEqual(['red-line-stated RU']);
+      expect(types('Any foreign force on our soil will be destroyed, the Houthi leader said on Thursday.')).toEqual(['red-line-stated YE']);
+    });
+
+    it("takes no position from what analysts say an actor could do", () => {
+      expect(types('Analysts said Germany could eventually send a brigade.')).toEqual([]);
+      expect(types('According to analysts, Italy might send more ships.')).toEqual([]);
+    });
+
+    it('keeps a plan reported with "would", but not a guessed reaction', () => {
+      expect(types('Under the plan, Britain would send 500 troops to Estonia.')).toEqual(['pledge-announced GB']);
+      expect(types('Russia and China would veto any such resolution.')).toEqual([]);
+    });
+
+    it('reads "does not want" as opposition only to a force or a measure', () => {
+      expect(types('Russia does not want a wider war.')).toEqual([]);
+      expect(types('Serbia does not want NATO troops in the region.')).toEqual(['opposition-expressed RS']);
+    });
+  });
 });

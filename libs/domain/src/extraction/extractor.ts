@@ -253,6 +253,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const answer = (s.answer || (!!discourse.introduced && firstPerson(toks))) && !!discourse.interviewee;
   if (answer && !speaker) speaker = pseudoGroup(discourse.interviewee!);
   const quoted = (i: number) => insideQuote(toks, i) || answer;
+  // "Analysts said Germany could send a brigade": what commentators say is their reading, not the actor's position
+  const opinionFrom = commentary(toks);
   const out: ExtractedEvent[] = [];
   let datesMemo: { value: string; index: number }[] | null = null;
   const dates = () => (datesMemo ??= datesIn(s.text, publishedOn));
@@ -281,6 +283,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const pron = toks.slice(cl.start, i).find((t) => PRONOUN_SUBJECT.has(t.lower) && t.pos === 'PRON');
       if (pron && discourse.last) return { group: pseudoGroup(discourse.last), how: 'pronoun' };
       if (!subjects.length && speaker && speaker.end > i) return { group: speaker, how: 'speaker' };
+      // "Any deployment would be treated as aggression, Lavrov warned": no subject before the cue, the speaker comes last
+      if (speaker && speaker.start > i && subjects.every((g) => g === speaker || g.start > i)) return { group: speaker, how: 'speaker' };
       return { group: null, how: 'subject' };
     };
 
@@ -393,6 +397,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (type === 'demand-made' && /ed$/.test(t.lower) && ['if', 'when', 'unless', 'once', 'until'].includes(toks[c.start - 1]?.lower ?? '')) continue;
       // "does not want troops from ...": not wanting to do something is a refusal, read with the contribution
       if (type === 'opposition-expressed' && toks[c.end - 1].lemma === 'want' && toks[c.end]?.lower === 'to') continue;
+      // "does not want troops from ...", but not "does not want a wider war": a force or a measure is what is not wanted
+      if (type === 'opposition-expressed' && toks[c.end - 1].lemma === 'want' && !assetsOf(toks, c.end, Math.min(cl.end, c.end + 4)).length && !measureAhead(toks, c.end, cl.end) && !ccues.some((x) => x.cat === 'mission' && x.start >= c.end && x.start < c.end + 4)) continue;
       // "blocked the plan", "resisted the proposal": these verbs oppose only a measure, not a ship or a road
       if (type === 'opposition-expressed' && lx.measureVerbs.has(t.lemma) && !measureAhead(toks, c.end, cl.end)) continue;
       // "would keep its contingent as long as the mission lasted": how long, not on what condition
@@ -524,6 +530,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     }
     prevPledge = null;
     for (const { cand, member } of byActor.values()) {
+      if (opinionFrom >= 0 && cand.cue.start > opinionFrom && !insideQuote(toks, cand.cue.start)) continue;
       // "offered to send another 150 troops, subject to approval by its assembly": the offer stands, with its price
       if (cand.type === 'condition-set' && cand.cue.cat === 'condition-set' && toks[cand.cue.start - 1]?.text === ',') {
         const offer = candidates.find((x) => x.type === 'pledge-announced' && x.cue.start < cand.cue.start && x.group.members.some((m) => m.code === member.code));
@@ -1048,6 +1055,21 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, 
   if (introduced) discourse.introduced = true;
 }
 
+const COMMENTATORS = new Set(['analysts', 'analyst', 'experts', 'expert', 'observers', 'commentators', 'critics', 'scholars', 'researchers', 'pundits', 'economists', 'academics']);
+const OPINION_VERBS = new Set(['say', 'believe', 'expect', 'argue', 'suggest', 'think', 'predict', 'reckon', 'warn', 'note', 'doubt', 'caution']);
+/** The token after which a commentator's reading starts ("analysts said ..."), or -1. */
+function commentary(toks: Token[]): number {
+  for (let k = 0; k < toks.length - 1; k++) {
+    if (!COMMENTATORS.has(toks[k].lower) || insideQuote(toks, k)) continue;
+    let v = k + 1;
+    if (toks[v]?.pos === 'ADV') v++;
+    if (toks[v] && OPINION_VERBS.has(toks[v].lemma) && toks[v].pos === 'VERB') return v;
+    // "according to analysts"
+    if (toks[k - 1]?.lower === 'to' && toks[k - 2]?.lower === 'according') return k;
+  }
+  return -1;
+}
+
 function firstPerson(toks: Token[]): boolean {
   return toks.some((t, k) => (t.lower === 'we' || t.lower === 'our' || t.text === 'I') && !insideQuote(toks, k));
 }
@@ -1070,7 +1092,9 @@ function conjecture(toks: Token[], s: Sentence, i: number, answer: boolean): boo
   }
   const modal = toks[k]?.lower ?? '';
   // "could" alone is an actor's option as often as the writer's guess ("Lithuania could send troops once peace is achieved")
-  if (!(modal === 'might' || modal === 'may' || modal === 'would' || (modal === 'could' && hedged))) return false;
+  // "Under the plan, Britain would send 500 troops" reports a plan; "Russia and China would veto it" guesses a reaction
+  const reaction = !toks[i] || !(lexicon().cues.candidates(toks[i].lemma).some((p) => p.value.cat.startsWith('contribution')) || lexicon().cues.candidates(toks[i].lower).some((p) => p.value.cat.startsWith('contribution')));
+  if (!(modal === 'might' || modal === 'may' || (modal === 'would' && reaction) || (modal === 'could' && hedged))) return false;
   const lx = lexicon();
   if (toks.some((t) => QUOTES.has(t.text) || (lx.speechVerbs.has(t.lemma) && t.pos === 'VERB') || lx.speechVerbs.has(t.lower) || t.lower === 'according')) return false;
   return true;
