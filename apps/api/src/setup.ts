@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { Logger } from 'pino';
-import { ROOT_LOGGER, ServiceMetrics } from '@stancewatch/platform';
+import { AppConfig, bufferedStdout, CONFIG, createServiceLogger, SERVICE_NAME, ServiceMetrics } from '@stancewatch/platform';
 import { API_KEY_HEADER, AuthenticatedKey } from './auth/auth';
 
 export const OPENAPI_JSON_PATH = 'api/v1/openapi.json';
@@ -66,8 +65,15 @@ export const REQUEST_IDS = { requestIdHeader: 'x-request-id', genReqId: () => ra
  */
 export function instrumentHttp(app: NestFastifyApplication): void {
   const metrics = app.get(ServiceMetrics);
-  const logger = app.get<Logger>(ROOT_LOGGER);
+  const config = app.get<AppConfig>(CONFIG);
+  // request lines are the bulk of the API's log: written in blocks, not with a syscall each
+  const output = bufferedStdout();
+  const logger = createServiceLogger(config, app.get<string>(SERVICE_NAME), output.stream);
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onClose', (_instance, done) => {
+    output.close();
+    done();
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();

@@ -1,4 +1,5 @@
 export * from './config';
+export * from './logger';
 export * from './tokens';
 export * from './infrastructure.module';
 export * from './outbox-publisher';

@@ -1,15 +1,15 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
-import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { createKafka, ensureTopics, MessageProducer } from '@stancewatch/messaging';
 import { AlertDeliveryRepository, AlertOccurrenceRepository, AlertSubscriptionRepository } from '@stancewatch/persistence';
 import { ApiKeyRepository, ArticleRepository, ConsumerOffsetRepository, createDataSource, EventStoreRepository, FeedRepository, OutboxRepository, ReadModelRepository } from '@stancewatch/persistence';
 import { AppConfig } from './config';
+import { createServiceLogger } from './logger';
 import { ServiceMetrics } from './metrics';
 import { MetricsListener } from './metrics-listener';
-import { CONFIG, KAFKA, ROOT_LOGGER, SERVICE_NAME } from './tokens';
+import { CONFIG, KAFKA, SERVICE_NAME } from './tokens';
 import { TransactionalConsumers } from './transactional-consumers';
 
 /** Opens and closes the shared connections with the application's lifecycle. */
@@ -51,13 +51,7 @@ const REPOSITORIES = [FeedRepository, ArticleRepository, ConsumerOffsetRepositor
 @Module({})
 export class InfrastructureModule {
   static forRoot(config: AppConfig, serviceName: string): DynamicModule {
-    const logger = pino({
-      level: config.logLevel,
-      name: serviceName,
-      base: { service: serviceName },
-      // keys and signatures never reach the logs, whoever logs a request's headers
-      redact: { paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-    });
+    const logger = createServiceLogger(config, serviceName);
     return {
       module: InfrastructureModule,
       imports: [
@@ -69,7 +63,6 @@ export class InfrastructureModule {
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: serviceName },
-        { provide: ROOT_LOGGER, useValue: logger },
         {
           provide: DataSource,
           useFactory: () => createDataSource(config.databaseUrl, { applicationName: `stancewatch-${serviceName}` }).initialize(),
@@ -83,7 +76,7 @@ export class InfrastructureModule {
         TransactionalConsumers,
         InfrastructureLifecycle,
       ],
-      exports: [CONFIG, SERVICE_NAME, ROOT_LOGGER, DataSource, KAFKA, MessageProducer, OutboxRepository, TransactionalConsumers, ServiceMetrics, ...REPOSITORIES],
+      exports: [CONFIG, SERVICE_NAME, DataSource, KAFKA, MessageProducer, OutboxRepository, TransactionalConsumers, ServiceMetrics, ...REPOSITORIES],
     };
   }
 }

@@ -2,5 +2,3 @@
 export const CONFIG = Symbol('stancewatch.config');
 export const KAFKA = Symbol('stancewatch.kafka');
 export const SERVICE_NAME = Symbol('stancewatch.service-name');
-/** The service's root pino logger (pino.Logger), for the few places that log without Nest's logger. */
-export const ROOT_LOGGER = Symbol('stancewatch.root-logger');

@@ -75,9 +75,26 @@ export class ApiKeyGuard implements CanActivate {
     @Inject(RATE_LIMITER) private readonly limiter: TokenBucketLimiter,
   ) {}
 
+  /** Who may call each handler, read from its decorators once rather than on every request. */
+  private readonly access = new WeakMap<object, { public: boolean; roles: ApiRole[] }>();
+
+  private accessOf(context: ExecutionContext): { public: boolean; roles: ApiRole[] } {
+    const handler = context.getHandler();
+    let access = this.access.get(handler);
+    if (!access) {
+      const targets = [handler, context.getClass()];
+      access = {
+        public: !!this.reflector.getAllAndOverride<boolean>(PUBLIC, targets),
+        roles: this.reflector.getAllAndOverride<ApiRole[]>(ROLES, targets) ?? ['admin', 'analyst'],
+      };
+      this.access.set(handler, access);
+    }
+    return access;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const access = this.accessOf(context);
+    if (access.public) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<{ headers: Record<string, string | undefined>; apiKey?: AuthenticatedKey }>();
     const presented = request.headers[API_KEY_HEADER];
@@ -95,7 +112,7 @@ export class ApiKeyGuard implements CanActivate {
       reply.header('x-ratelimit-limit', String(this.limiter.perMinute));
       reply.header('x-ratelimit-remaining', String(taken.remaining));
     }
-    const allowed = this.reflector.getAllAndOverride<ApiRole[]>(ROLES, targets) ?? ['admin', 'analyst'];
+    const allowed = access.roles;
     if (!allowed.includes(key.role)) throw new ForbiddenException(`this needs the ${allowed.join(' or ')} role; your key is ${key.role}`);
     return true;
   }
