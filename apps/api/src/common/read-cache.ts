@@ -133,9 +133,9 @@ export class ReadModelCache implements OnApplicationBootstrap, OnApplicationShut
     return entry;
   }
 
-  /** Serialises a fresh response; keeps it if nothing changed since `generation` was read. */
+  /** Serialises a fresh response (a string is JSON text already); keeps it if nothing changed since `generation` was read. */
   store(key: string, generation: number, value: unknown): CachedResponse {
-    const body = Buffer.from(JSON.stringify(value));
+    const body = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
     const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     if (!this.listening || generation !== this.generation || body.length > this.maxBytes) return entry;
     const previous = this.entries.get(key);
@@ -272,7 +272,7 @@ function send(reply: CacheableReply, entry: CachedResponse): Buffer {
   return entry.body;
 }
 
-/** Marks a controller or handler whose GET responses depend only on the read models. */
+/** Marks a controller or handler whose GET responses depend only on the read models (a handler returning a string returns JSON text). */
 export const CachedReads = () => UseInterceptors(ReadCacheInterceptor);
 
 /** True when an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for GETs). */

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
@@ -59,6 +59,7 @@ export class ListEventsQuery {
   cursor?: string;
 }
 
+/** An event as the API shows it; the list's items are the same, built in SQL (ReadModelRepository.listEventItemsJson). */
 export function presentEvent(e: PositionEventViewEntity) {
   const payload = e.payload as { asset?: unknown; quantity?: unknown; conditions?: unknown };
   return {
@@ -101,6 +102,7 @@ export class EventsController {
 
   @Get()
   @CachedReads()
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOkResponse({ description: '{ items: events newest first, nextCursor: pass as cursor for the next page, null at the end }' })
   @ApiErrors(400, 401, 429)
   async list(@Query() query: ListEventsQuery) {
@@ -108,13 +110,15 @@ export class EventsController {
     if (query.statedFrom && query.statedTo && startOf(query.statedFrom) > endOf(query.statedTo)) throw badFilter('statedFrom', `statedFrom ${query.statedFrom} is after statedTo ${query.statedTo}`);
     const limit = query.limit ?? 50;
     const statedTo = query.statedTo && endOf(query.statedTo);
-    const rows = await this.readModels.listEvents(
+    const rows = await this.readModels.listEventItemsJson(
       { actor: query.actor?.toUpperCase(), type: query.type, issue: query.issue, target: query.target?.toUpperCase(), statedFrom: query.statedFrom, statedTo, minConfidence: query.minConfidence, text: query.text, includeSuperseded: query.includeSuperseded === 'true' },
       limit + 1,
       query.cursor,
     );
     const page = rows.slice(0, limit);
-    return { items: page.map(presentEvent), nextCursor: rows.length > limit ? page[page.length - 1].globalPosition : null };
+    const nextCursor = rows.length > limit ? page[page.length - 1].globalPosition : null;
+    // the items arrive as JSON from Postgres (presentEvent's shape); only the envelope is written here
+    return `{"items":[${page.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
   }
 
   /** One event with its evidence, every source reporting it, and the stance changes it caused. */

@@ -93,6 +93,28 @@ function toEvent(r: EventRow): PositionEventViewEntity {
   });
 }
 
+/** WHERE clause and parameters of an event page; the page size is the last parameter. */
+function eventListWhere(filter: EventFilter, limit: number, before?: string | null): { where: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (before) add((p) => `e.global_position < ${p}`, before);
+  if (filter.actor) add((p) => `e.actor = ${p}`, filter.actor);
+  if (filter.type) add((p) => `e.type = ${p}`, filter.type);
+  if (filter.issue) add((p) => `${p} = ANY(e.issues)`, filter.issue);
+  if (filter.target) add((p) => `${p} = ANY(e.target)`, filter.target);
+  if (filter.statedFrom) add((p) => `e.stated_on >= ${p}`, filter.statedFrom);
+  if (filter.statedTo) add((p) => `e.stated_on <= ${p}`, filter.statedTo);
+  if (filter.minConfidence !== undefined) add((p) => `e.confidence >= ${p}`, filter.minConfidence);
+  if (!filter.includeSuperseded) where.push('e.superseded = false');
+  if (filter.text) add((p) => `e.evidence ILIKE ${p}`, `%${filter.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  params.push(limit);
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
 /** Reads of the projections' tables for the API (the projector writes them through ProjectionStore). */
 export class ReadModelRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -155,31 +177,37 @@ export class ReadModelRepository {
    * (raw and entities both) cost more CPU than the query itself.
    */
   async listEvents(filter: EventFilter, limit: number, before?: string | null): Promise<PositionEventViewEntity[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (before) add((p) => `e.global_position < ${p}`, before);
-    if (filter.actor) add((p) => `e.actor = ${p}`, filter.actor);
-    if (filter.type) add((p) => `e.type = ${p}`, filter.type);
-    if (filter.issue) add((p) => `${p} = ANY(e.issues)`, filter.issue);
-    if (filter.target) add((p) => `${p} = ANY(e.target)`, filter.target);
-    if (filter.statedFrom) add((p) => `e.stated_on >= ${p}`, filter.statedFrom);
-    if (filter.statedTo) add((p) => `e.stated_on <= ${p}`, filter.statedTo);
-    if (filter.minConfidence !== undefined) add((p) => `e.confidence >= ${p}`, filter.minConfidence);
-    if (!filter.includeSuperseded) where.push('e.superseded = false');
-    if (filter.text) add((p) => `e.evidence ILIKE ${p}`, `%${filter.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-    params.push(limit);
+    const { where, params } = eventListWhere(filter, limit, before);
     const rows = await this.prepared<EventRow>(
       `SELECT ${EVENT_COLUMNS}, o.source_count AS occurrence_source_count
          FROM rm_events e LEFT JOIN rm_occurrences o ON o.occurrence_id = e.occurrence_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ${where}
         ORDER BY e.global_position DESC LIMIT $${params.length}`,
       params,
     );
     return rows.map(toEvent);
+  }
+
+  /**
+   * The same page as listEvents, each event already the JSON of the API's list item (the fields and
+   * order of `presentEvent` in apps/api), built by Postgres: the API neither parses the rows (dates,
+   * arrays, the payload jsonb) nor serialises them again, which was most of a page's CPU.
+   */
+  async listEventItemsJson(filter: EventFilter, limit: number, before?: string | null): Promise<{ globalPosition: string; json: string }[]> {
+    const { where, params } = eventListWhere(filter, limit, before);
+    const rows = await this.prepared<{ global_position: string; item: string }>(
+      `SELECT e.global_position, row_to_json(item)::text AS item
+         FROM rm_events e LEFT JOIN rm_occurrences o ON o.occurrence_id = e.occurrence_id
+        CROSS JOIN LATERAL (SELECT e.event_id AS "eventId", e.type, e.actor, e.actor_role AS "actorRole", e.target, e.issues, e.stated_on AS "statedOn",
+                                   to_char(e.observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "observedAt",
+                                   coalesce(nullif(e.payload->'asset', 'null'), '[]') AS asset, e.payload->'quantity' AS quantity,
+                                   coalesce(nullif(e.payload->'conditions', 'null'), '[]') AS conditions,
+                                   e.evidence, e.article_id AS "articleId", e.url, e.confidence, coalesce(o.source_count, 1) AS "sourceCount", e.superseded) item
+        ${where}
+        ORDER BY e.global_position DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((r) => ({ globalPosition: r.global_position, json: r.item }));
   }
 
   /** The reports extracted from one article, in stream order. */
