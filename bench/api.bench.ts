@@ -90,9 +90,9 @@ interface Server {
 
 function start(kind: 'api' | 'bare', env: NodeJS.ProcessEnv): Promise<Server> {
   // stdout (the API's request log) goes nowhere; stderr stays visible
-  // --cpu-prof DIR: the API child writes a V8 CPU profile there when it exits (NODE_OPTIONS refuses --cpu-prof)
+  // --cpu-prof DIR: every server child writes a V8 CPU profile there when it exits (NODE_OPTIONS refuses --cpu-prof)
   const profileAt = process.argv.indexOf('--cpu-prof');
-  const execArgv = kind === 'api' && profileAt >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${process.argv[profileAt + 1]}`] : [];
+  const execArgv = profileAt >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${process.argv[profileAt + 1]}`] : [];
   const child = fork(__filename, ['--serve', kind], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
