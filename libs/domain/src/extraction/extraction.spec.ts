@@ -376,4 +376,17 @@ describe('extractEvents', () => {
       expect(types('Serbia does not want NATO troops in the region.')).toEqual(['opposition-expressed RS']);
     });
   });
+
+  describe('more refusals and second decisions (0.6.0)', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+
+    it('reads "sees no role for its soldiers" as a refusal', () => {
+      expect(types("Italy's Giorgia Meloni has repeatedly said she sees no role for Italian soldiers on Ukrainian soil.")).toEqual(['pledge-refused IT']);
+      expect(types('Spain sees no role for NATO in the talks.')).toEqual([]);
+    });
+
+    it('reads ", opting instead to ..." as a second decision of the same actor', () => {
+      expect(types('Australia said it had no plans to send warships to the Red Sea, opting instead to contribute personnel to the U.S.-led coalition.')).toEqual(['pledge-refused AU', 'pledge-announced AU']);
+    });
+  });
 });

@@ -98,7 +98,7 @@ function clausesOf(toks: Token[]): Clause[] {
   return out;
 }
 
-const PARTICIPLE_STATEMENT = new Set(['say', 'add', 'warn', 'insist', 'argue', 'stress', 'note', 'call', 'describe', 'vow', 'threaten', 'claim']);
+const PARTICIPLE_STATEMENT = new Set(['say', 'add', 'warn', 'insist', 'argue', 'stress', 'note', 'call', 'describe', 'vow', 'threaten', 'claim', 'opt', 'choose', 'prefer', 'promise', 'pledge', 'offer', 'agree']);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'shall', 'did', 'does']);
 function auxAt(toks: Token[], i: number): boolean {
   let k = i;
