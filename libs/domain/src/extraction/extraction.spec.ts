@@ -389,4 +389,9 @@ describe('extractEvents', () => {
       expect(types('Australia said it had no plans to send warships to the Red Sea, opting instead to contribute personnel to the U.S.-led coalition.')).toEqual(['pledge-refused AU', 'pledge-announced AU']);
     });
   });
+
+  it('does not read raising its own defence budget as a contribution', () => {
+    expect(run('Last year, Poland increased its defence budget to 4% of GDP.')).toEqual([]);
+    expect(run('Norway will increase its support to Ukraine by 5 billion kroner.')[0]).toMatchObject({ type: 'pledge-announced', actor: 'NO' });
+  });
 });

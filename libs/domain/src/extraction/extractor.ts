@@ -314,6 +314,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const assets = assetsIn(c.start, cl.end);
       // "announced $40 million in additional support": an amount of money is what is given
       if (!assets.length && findQuantities(toks, c.end, cl.end).some((q) => /^[A-Z]{3}$/.test(q.quantity.unit ?? ''))) assets.push('money');
+      // "increased its defence budget": spending at home is not a contribution to anyone
+      if (assets.length === 1 && assets[0] === 'money' && domesticBudget(toks, c.end, cl.end)) continue;
       // "forces to train on each other's bases": training without trainees is no offer
       if (c.phrase === 'train' && (toks[c.end]?.pos === 'ADP' || toks[c.end]?.pos === 'ADV' || !toks[c.end])) continue;
       // "would not join Aspides": a named operation after joining or leaving is a mission
@@ -608,6 +610,14 @@ function measureAhead(toks: Token[], from: number, to: number): boolean {
 }
 
 const DURATION = new Set(['last', 'take', 'continue', 'remain', 'exist', 'need', 'necessary', 'needed', 'required', 'require', 'possible']);
+function domesticBudget(toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k < Math.min(to, from + 5); k++) {
+    if (!['budget', 'budgets', 'spending'].includes(toks[k].lower)) continue;
+    return toks.slice(Math.max(from, k - 3), k).some((t) => ['its', 'their', 'our', 'own', 'defence', 'defense', 'military', 'national'].includes(t.lower));
+  }
+  return false;
+}
+
 function durationAhead(toks: Token[], from: number, to: number): boolean {
   for (let k = from; k < Math.min(to, from + 5); k++) if (DURATION.has(toks[k].lemma) || DURATION.has(toks[k].lower)) return true;
   return false;
