@@ -112,6 +112,37 @@ describe('buildPledgeLedger', () => {
   });
 });
 
+describe('buildPledgeLedger withdrawals', () => {
+  it('withdraws a pledge by the first later refusal of the same actor, role and issue that covers its asset', () => {
+    const types: PositionEventType[] = ['pledge-announced', 'pledge-considered', 'pledge-refused'];
+    const assets = [[], ['troops'], ['naval'], ['troops', 'naval']] as const;
+    let seed = 11;
+    const next = (k: number) => Math.floor((seed = (seed * 1103515245 + 12345) % 2147483648) / 65536) % k;
+    const entries: AssignedOccurrence[] = [];
+    for (let i = 0; i < 300; i++) {
+      entries.push(
+        statement(types[next(3)], ['FR', 'DE'][next(2)], { actorRole: next(4) === 0 ? 'opposition' : null, asset: [...assets[next(4)]], statedOn: `2026-0${1 + next(9)}-1${next(10)}` }, next(3) === 0 ? ['a', 'b'] : ['a']),
+      );
+    }
+    const { pledges } = buildPledgeLedger(entries);
+    const dayOf = (id: string) => pledges.find((p) => p.occurrenceId === id)!.statedOn;
+    const covers = (refusal: { asset: readonly string[] }, pledge: { asset: readonly string[] }) =>
+      refusal.asset.length === 0 || pledge.asset.length === 0 || pledge.asset.some((a) => refusal.asset.includes(a));
+    let withdrawn = 0;
+    for (const pledge of pledges.filter((p) => p.status !== 'refused')) {
+      // the earliest refusal after the pledge in the timeline's order (day, then same-day rank: refusals after pledges)
+      const refusals = pledges.filter(
+        (r) => r.status === 'refused' && r.issue === pledge.issue && r.actor === pledge.actor && r.actorRole === pledge.actorRole && r.statedOn >= dayOf(pledge.occurrenceId) && covers(r, pledge),
+      );
+      const first = refusals.sort((a, b) => (a.statedOn < b.statedOn ? -1 : a.statedOn > b.statedOn ? 1 : 0))[0];
+      if (first && first.statedOn === pledge.statedOn && refusals.filter((r) => r.statedOn === first.statedOn).length > 1) continue; // same-day ties: ordered by time seen and id, not checked here
+      expect([pledge.occurrenceId, pledge.status === 'withdrawn', pledge.withdrawnBy]).toEqual([pledge.occurrenceId, Boolean(first), first?.occurrenceId ?? null]);
+      if (first) withdrawn++;
+    }
+    expect(withdrawn).toBeGreaterThan(20);
+  });
+});
+
 describe('summariseRedLines', () => {
   it('tells who drew which line, first and last stated, and how often it was restated', () => {
     const september = statement('red-line-stated', 'RU', { statedOn: '2025-09', evidence: 'Putin labeled pre-peace troops “legitimate targets”.' });

@@ -83,14 +83,25 @@ export function buildPledgeLedger(entries: readonly AssignedOccurrence[]): Pledg
   }
   rows.sort((a, b) => compare(a.issue, b.issue) || compare(a.actor, b.actor) || compare(a.actorRole ?? '', b.actorRole ?? '') || compare(a.order, b.order));
 
-  for (const refusal of rows.filter((row) => row.status === 'refused')) {
-    for (const row of rows) {
-      if (row.issue !== refusal.issue || row.actor !== refusal.actor || row.actorRole !== refusal.actorRole) continue;
-      if ((row.status !== 'announced' && row.status !== 'considered') || row.order >= refusal.order) continue;
-      if (refusal.asset.length > 0 && row.asset.length > 0 && !row.asset.some((a) => refusal.asset.includes(a))) continue;
-      row.status = 'withdrawn';
-      row.withdrawnBy = refusal.occurrenceId;
+  // A refusal withdraws the earlier pledges of its actor (and role) on its issue that share an
+  // asset with it (or where either names none); the first such refusal is the one that withdrew it.
+  // Rows are sorted by issue, actor, role and time, so one pass over each group finds them.
+  let open: Array<Pledge & { order: string }> = [];
+  let previous: (Pledge & { order: string }) | null = null;
+  for (const row of rows) {
+    if (!previous || row.issue !== previous.issue || row.actor !== previous.actor || (row.actorRole ?? '') !== (previous.actorRole ?? '')) open = [];
+    previous = row;
+    if (row.status !== 'refused') {
+      open.push(row);
+      continue;
     }
+    open = open.filter((pledge) => {
+      if (pledge.actorRole !== row.actorRole) return true;
+      if (row.asset.length > 0 && pledge.asset.length > 0 && !pledge.asset.some((a) => row.asset.includes(a))) return true;
+      pledge.status = 'withdrawn';
+      pledge.withdrawnBy = row.occurrenceId;
+      return false;
+    });
   }
   return { pledges: rows.map(({ order: _order, ...pledge }) => pledge), totals: totalsOf(rows) };
 }
