@@ -109,6 +109,8 @@ export interface CueValue {
 
 let cached: Lexicon | null = null;
 
+const TRIGGER_STOP = new Set(['would', 'will', 'could', 'with', 'that', 'have', 'been', 'from', 'into', 'only', 'also', 'does', 'there', 'their', 'when', 'once']);
+
 export function lexicon(): Lexicon {
   if (cached) return cached;
   countries.registerLocale(en);
@@ -225,9 +227,13 @@ export function lexicon(): Lexicon {
   }
   for (const list of [cd.contribution.verbs, cd.contribution.nouns, cd.weakDemand.phrases, cd.nominalTypes.nouns, cd.modality.considered, cd.modality.refused, ...Object.values(cd.types)]) {
     for (const phrase of list) {
-      const first = phrase.toLowerCase().split(/\s+/)[0];
-      if (first.includes('|')) first.split('|').forEach((f) => triggers.add(f.slice(0, 4)));
-      else triggers.add(first.slice(0, 4));
+      // a phrase matches only with all its words, so its longest content word is enough to let a line through;
+      // a leading "no", "not", "be" or "see" would let nearly every line through
+      const words = phrase.toLowerCase().split(/\s+/).filter((w) => w !== '*');
+      const content = words.filter((w) => w.split('|').every((a) => a.length >= 4 && !TRIGGER_STOP.has(a)));
+      const pick = content.length ? content.reduce((a, b) => (b.length > a.length ? b : a)) : words[0];
+      if (pick === 'add') ['adds', 'adde'].forEach((f) => triggers.add(f)); // not "address", "additional"
+      else pick.split('|').forEach((f) => triggers.add(f.slice(0, 4)));
     }
   }
   void TRIGGER_CATS;
