@@ -219,15 +219,18 @@ export class ReadModelCache implements OnApplicationBootstrap, OnApplicationShut
 /** Query parameters in name order (repeated names keep their order), so `?b=1&a=2` and `?a=2&b=1` share an entry. */
 export function cacheKey(url: string): string {
   const q = url.indexOf('?');
-  if (q < 0) return url;
+  if (q < 0 || url.indexOf('&', q) < 0) return url;
   const params = url.slice(q + 1).split('&');
-  if (params.length < 2) return url;
-  const name = (p: string) => {
+  const names = params.map((p) => {
     const eq = p.indexOf('=');
     return eq < 0 ? p : p.slice(0, eq);
-  };
-  params.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
-  return `${url.slice(0, q)}?${params.join('&')}`;
+  });
+  let ordered = true;
+  for (let i = 1; i < names.length && ordered; i++) ordered = names[i - 1] <= names[i];
+  // every request pays for this: a URL already in order (the usual case) is its own key
+  if (ordered) return url;
+  const order = params.map((_, i) => i).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b));
+  return `${url.slice(0, q)}?${order.map((i) => params[i]).join('&')}`;
 }
 
 interface CacheableRequest {
