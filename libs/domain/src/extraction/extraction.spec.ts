@@ -394,4 +394,30 @@ describe('extractEvents', () => {
     expect(run('Last year, Poland increased its defence budget to 4% of GDP.')).toEqual([]);
     expect(run('Norway will increase its support to Ukraine by 5 billion kroner.')[0]).toMatchObject({ type: 'pledge-announced', actor: 'NO' });
   });
+
+  describe('more phrasings (0.6.0)', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+
+    it('reads make available, be part of, turn down, vow to respond', () => {
+      expect(types('Slovenia will make 30 soldiers available for the force.')).toEqual(['pledge-announced SI']);
+      expect(types('Hungary said it would not be part of any mission in Ukraine.')).toEqual(['pledge-refused HU']);
+      expect(types('Austria turned down a request to send troops.')).toEqual(['pledge-refused AT']);
+      expect(types('Iran vowed to respond to any attack on its nuclear sites.')).toEqual(['red-line-stated IR']);
+      expect(types('Estonia agreed to provide a de-mining team, its prime minister said.')).toEqual(['pledge-announced EE']);
+    });
+
+    it('reads needing a resolution as a condition of the one who needs it', () => {
+      expect(types('Malaysia would need a Security Council resolution before sending troops, its foreign minister said.')).toEqual(['condition-set MY']);
+      expect(types('Zelensky noted that even willing leaders need legislative approval.')).toEqual([]);
+    });
+
+    it('reads throwing weight behind as support and slamming as opposition', () => {
+      expect(types('Egypt threw its weight behind the plan.')).toEqual(['support-expressed EG']);
+      expect(types('Algeria slammed the deployment as a violation of sovereignty.')).toEqual(['opposition-expressed DZ']);
+    });
+
+    it('takes no pledge from an absolute "with X dispatching ..." clause', () => {
+      expect(types('Talks went on, with Norway and Denmark dispatching teams to survey the port.')).toEqual([]);
+    });
+  });
 });

@@ -353,6 +353,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (who.how === 'subject' && subordinate(toks, who.group)) continue;
       // "demanded that Rwanda withdraw its soldiers": the demander's position, not Rwanda's
       if (who.how === 'subject' && toks[who.group.start - 1]?.lower === 'that' && ccues.some((x) => (x.cat === 'demand-made' || x.cat === 'demand-weak') && x.end <= who.group!.start)) continue;
+      // "..., with France and the UK dispatching teams": an absolute clause reports in passing
+      if (who.how === 'subject' && /ing$/.test(toks[c.start].lower) && toks[who.group.start - 1]?.lower === 'with') continue;
       // "have not said whether they will join": no statement either way
       if (undisclosed(toks, cl.start, c.start)) continue;
       const from = who.how === 'subject' ? who.group.end : cl.start;
@@ -450,6 +452,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         if (owner) who = { group: owner, how: 'speaker' };
       }
       if (!who.group) continue;
+      // "even willing leaders need legislative approval": needing something is the actor's condition only when said of it
+      if (type === 'condition-set' && t.lemma === 'need' && (who.how !== 'subject' || c.start - who.group.end > 3)) continue;
       // "When the Security Council voted to endorse the force, ...", "if Moldova asks for it": not a statement of its own
       if (who.how === 'subject' && subordinate(toks, who.group)) continue;
       // "Egypt, which backs the army, has warned ...": the relative clause describes the actor
@@ -647,6 +651,8 @@ const CONSIDER_LEMMAS = new Set(['consider', 'weigh', 'mull', 'contemplate', 'ex
 function isVerbal(toks: Token[], i: number): boolean {
   const t = toks[i];
   if (t.pos === 'VERB') return true;
+  // "would not be part of any mission"
+  if (t.lemma === 'be' && toks[i + 1]?.lower === 'part' && toks[i + 2]?.lower === 'of') return true;
   const prev = toks[i - 1]?.lower;
   // "would consider contributing trainers": a gerund tagged as an adjective or noun
   if (/ing$/.test(t.lower) && CONSIDER_LEMMAS.has(toks[i - 1]?.lemma ?? '')) return true;
