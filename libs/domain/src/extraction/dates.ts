@@ -57,6 +57,8 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
     // "May" is mostly the modal verb
     if (/^may\b/i.test(r.text.trim()) && !/\d/.test(r.text)) continue;
     let d = s.date();
+    // "said on Friday" in a Thursday paper: a weekday after the publication day is last week's
+    if (s.isCertain('weekday') && !s.isCertain('day') && publishedOn && d.toISOString().slice(0, 10) > publishedOn) d = new Date(d.getTime() - 7 * 86400000);
     if (d.getTime() > ref.getTime() + 36 * 3600 * 1000) {
       if (!s.isCertain('year') && s.isCertain('month')) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), 12));
       else if (s.isCertain('weekday') && !s.isCertain('day')) d = new Date(d.getTime() - 7 * 86400000);

@@ -420,4 +420,13 @@ describe('extractEvents', () => {
       expect(types('Talks went on, with Norway and Denmark dispatching teams to survey the port.')).toEqual([]);
     });
   });
+
+  it('measures a range by its upper bound, as "between A and B" is', () => {
+    expect(run('France will contribute 10,000-15,000 troops.')[0].quantity).toMatchObject({ value: 15000, unit: 'troops' });
+    expect(run('The Czech Republic will send 100 to 150 troops.')[0].quantity).toMatchObject({ value: 150, unit: 'troops' });
+  });
+
+  it('dates "said on Friday" in a Thursday paper to the Friday before', () => {
+    expect(run('Spain will send a 1,500-strong contingent to Latvia, the government said late on Friday.', '2025-11-20')[0]).toMatchObject({ statedOn: '2025-11-14', quantity: { value: 1500 } });
+  });
 });

@@ -20,7 +20,9 @@ function numberAt(toks: Token[], i: number): { value: number; end: number } | nu
   if (!t) return null;
   let value: number | null = null;
   if (t.kind === 'number' || /^\d[\d,]*(\.\d+)?$/.test(t.text)) {
-    const v = Number(t.text.replace(/,/g, ''));
+    // "10,000-15,000" in one token: the upper bound
+    const range = /^\d[\d,.]*[-–](\d[\d,.]*)$/.exec(t.text);
+    const v = Number((range ? range[1] : t.text).replace(/,/g, ''));
     if (Number.isFinite(v)) value = v;
   } else if (lx.numberWords.has(t.lower) && !['a', 'an', 'pair', 'couple'].includes(t.lower)) {
     value = lx.numberWords.get(t.lower)!;
@@ -63,6 +65,11 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
     const approx = matchAt(lx.approximators, toks, i, false);
     const vague = matchAt(lx.vague, toks, i, false);
     let n = numberAt(toks, approx ? approx.end : i);
+    // "10,000-15,000 troops", "10,000 to 15,000 troops": a range is measured by its upper bound, as "between A and B" is
+    if (n && ['-', '–', 'to'].includes(toks[n.end]?.lower ?? '') && toks[n.end].start - toks[n.end - 1].end <= 1) {
+      const upper = numberAt(toks, n.end + 1);
+      if (upper && upper.value > n.value) n = upper;
+    }
     let value: number | null = n ? n.value : null;
     let after = n ? n.end : -1;
     let vagueText: string | null = null;
