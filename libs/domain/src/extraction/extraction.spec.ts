@@ -429,4 +429,9 @@ describe('extractEvents', () => {
   it('dates "said on Friday" in a Thursday paper to the Friday before', () => {
     expect(run('Spain will send a 1,500-strong contingent to Latvia, the government said late on Friday.', '2025-11-20')[0]).toMatchObject({ statedOn: '2025-11-14', quantity: { value: 1500 } });
   });
+
+  it('resolves "his government" to the country last speaking', () => {
+    const ev = run('Spanish Prime Minister Pedro Sanchez said on Tuesday that Spain was ready to contribute. "We will be there," Sanchez told reporters. His government later said it would need parliamentary approval.', '2025-11-20');
+    expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['pledge-announced ES', 'condition-set ES']);
+  });
 });

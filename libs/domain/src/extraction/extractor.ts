@@ -453,7 +453,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       }
       if (!who.group) continue;
       // "even willing leaders need legislative approval": needing something is the actor's condition only when said of it
-      if (type === 'condition-set' && t.lemma === 'need' && (who.how !== 'subject' || c.start - who.group.end > 3)) continue;
+      if (type === 'condition-set' && t.lemma === 'need' && (who.how !== 'subject' || toks.slice(who.group.end, c.start).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN'))) continue;
       // "When the Security Council voted to endorse the force, ...", "if Moldova asks for it": not a statement of its own
       if (who.how === 'subject' && subordinate(toks, who.group)) continue;
       // "Egypt, which backs the army, has warned ...": the relative clause describes the actor
