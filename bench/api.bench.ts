@@ -43,11 +43,19 @@ const ACTORS = ['FR', 'GB', 'DE', 'IT', 'ES', 'PL', 'RO', 'NL', 'BE', 'SE', 'FI'
 const TYPES = ['pledge-announced', 'pledge-considered', 'pledge-refused', 'red-line-stated', 'demand-made', 'condition-set', 'support-expressed', 'opposition-expressed'];
 const STANCES = ['committed', 'considering', 'conditional', 'refused', 'opposed', 'demanding', 'red-line', 'supportive'];
 
+/** A copy of the API's event page, handed to the bare app by the parent (reference only, see below). */
+let samplePage: unknown = null;
+
 @Controller()
 class BareController {
   @Get('bare')
   bare() {
     return { ok: true };
+  }
+
+  @Get('bare/page')
+  page() {
+    return samplePage;
   }
 }
 
@@ -74,8 +82,12 @@ async function serve(kind: 'api' | 'bare'): Promise<void> {
     await app.listen(0, '127.0.0.1');
   }
   // CPU time this process has used, on request: the parent divides it by the requests served
-  process.on('message', (m: { cpu?: boolean }) => {
+  process.on('message', (m: { cpu?: boolean; page?: string }) => {
     if (m.cpu) process.send!({ cpuMicros: ((u) => u.user + u.system)(process.cpuUsage()) });
+    if (m.page) {
+      samplePage = JSON.parse(m.page);
+      process.send!({ pageSet: true });
+    }
   });
   process.send!({ url: (await app.getUrl()).replace('[::1]', '127.0.0.1') });
   process.on('disconnect', () => void app.close().finally(() => process.exit(0)));
@@ -85,6 +97,8 @@ interface Server {
   url: string;
   /** CPU microseconds the server process has used so far (user + system). */
   cpuMicros(): Promise<number>;
+  /** Bare app only: the body GET /bare/page returns from now on. */
+  setPage(json: string): Promise<void>;
   stop(): void;
 }
 
@@ -108,6 +122,16 @@ function start(kind: 'api' | 'bare', env: NodeJS.ProcessEnv): Promise<Server> {
             };
             child.on('message', answer);
             child.send({ cpu: true });
+          }),
+        setPage: (json) =>
+          new Promise((done) => {
+            const answer = (r: { pageSet?: boolean }) => {
+              if (!r.pageSet) return;
+              child.off('message', answer);
+              done();
+            };
+            child.on('message', answer);
+            child.send({ page: json });
           }),
         stop: () => {
           child.disconnect();
@@ -212,6 +236,12 @@ async function main(): Promise<void> {
       // not a target: the API process's own floor (its hooks, no key, no query)
       { label: 'GET /health (API, reference)', server: api, path: '/health', headers: {}, target: false },
     ].filter((r) => !only || r.label.includes(only));
+    // reference, not a target: the bare handler returning the API's own ~30 kB event page (serialised
+    // per request, as any handler's object is), to show what the page's size costs by itself
+    const page = await fetch(`${api.url}/api/v1/events?actor=FR&limit=50`, { headers: auth });
+    await bare.setPage(await page.text());
+    const pageRoute = { label: 'bare GET /bare/page (the same event page, reference)', server: bare, path: '/bare/page', headers: {}, target: false };
+    if (!only || pageRoute.label.includes(only)) routes.push(pageRoute);
     const load = [loadavg()[0]];
     const results: Record<string, AutocannonResult & { cpuMicrosPerRequest: number }> = {};
     results['bare GET /bare'] = await cannon(bare, '/bare', {});
