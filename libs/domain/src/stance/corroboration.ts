@@ -144,7 +144,7 @@ export function mergeReport(occurrence: Occurrence, report: Report): MergeResult
   const source = toSource(report);
   if (occurrence.sources.some((s) => s.sourceKey === source.sourceKey)) return { occurrence, isNewSource: false, revised: false };
   const merged = summarise(occurrence.occurrenceId, occurrence, [...occurrence.sources, source]);
-  const revised = merged.statedOn !== occurrence.statedOn || JSON.stringify(merged.conditions) !== JSON.stringify(occurrence.conditions);
+  const revised = merged.statedOn !== occurrence.statedOn || !sameConditions(merged.conditions, occurrence.conditions);
   return { occurrence: merged, isNewSource: true, revised };
 }
 
@@ -201,23 +201,28 @@ const PRECISION = { day: 2, month: 1, observed: 0 } as const;
 
 function summarise(occurrenceId: string, identity: { type: PositionEventType; actor: string; actorRole: string | null }, unsorted: OccurrenceSource[]): Occurrence {
   const sources = [...unsorted].sort((a, b) => compare(a.observedAt, b.observedAt) || compare(a.sourceKey, b.sourceKey));
-  const dates = sources.map((s) => effectiveDate(s.statedOn, s.observedAt));
   let statedOn: string | null = null;
   let statedDay = '';
   let precision = 0;
-  dates.forEach((date, i) => {
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  let confidence: number | null = null;
+  const conditions = new ConditionSet();
+  // one pass, no intermediate arrays: this runs for every corroborating report
+  for (const s of sources) {
+    const date = effectiveDate(s.statedOn, s.observedAt);
     const p = PRECISION[date.precision];
-    if (p === 0) return;
-    if (p > precision || (p === precision && date.day < statedDay)) {
-      statedOn = sources[i].statedOn;
+    if (p !== 0 && (p > precision || (p === precision && date.day < statedDay))) {
+      statedOn = s.statedOn;
       statedDay = date.day;
       precision = p;
     }
-  });
-  const ranges = dates.map(dayRange);
-  const conditions = new ConditionSet();
-  for (const s of sources) conditions.addAll(s.conditions);
-  const confidences = sources.map((s) => s.confidence).filter((c): c is number => c !== null && c !== undefined);
+    const [first, last] = dayRange(date);
+    firstDay = Math.min(firstDay, first);
+    lastDay = Math.max(lastDay, last);
+    conditions.addAll(s.conditions);
+    if (s.confidence !== null && s.confidence !== undefined) confidence = confidence === null ? s.confidence : Math.max(confidence, s.confidence);
+  }
   return {
     occurrenceId,
     type: identity.type,
@@ -229,14 +234,21 @@ function summarise(occurrenceId: string, identity: { type: PositionEventType; ac
     conditions: conditions.values(),
     statedOn,
     observedAt: sources[0].observedAt,
-    firstDay: dayLabel(Math.min(...ranges.map((r) => r[0]))),
-    lastDay: dayLabel(Math.max(...ranges.map((r) => r[1]))),
+    firstDay: dayLabel(firstDay),
+    lastDay: dayLabel(lastDay),
     sourceCount: sources.length,
     urls: sources.map((s) => s.url).filter((u): u is string => u !== null),
     evidence: [...new Set(sources.map((s) => s.evidence))],
-    confidence: confidences.length ? Math.max(...confidences) : null,
+    confidence,
     sources,
   };
+}
+
+/** Equal as JSON: conditions are always `{ text, kind }` (ConditionSet makes them), so field by field. */
+function sameConditions(a: readonly Condition[], b: readonly Condition[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].text !== b[i].text || a[i].kind !== b[i].kind) return false;
+  return true;
 }
 
 function compatibleQuantities(a: Quantity | null, b: Quantity | null): boolean {
