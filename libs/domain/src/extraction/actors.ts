@@ -196,6 +196,11 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       members.push(nps[k]);
       end = nps[k].end;
     }
+    // "According to the Pentagon, Japan will ...": a comma alone does not make a list of different actors
+    if (!conjunctions && members.length > 1 && members.some((m) => m.code !== members[0].code)) {
+      for (const m of members) groups.push(classify(toks, [m], isVerbLike));
+      continue;
+    }
     groups.push(classify(toks, members, isVerbLike));
   }
   return groups;

@@ -434,4 +434,26 @@ describe('extractEvents', () => {
     const ev = run('Spanish Prime Minister Pedro Sanchez said on Tuesday that Spain was ready to contribute. "We will be there," Sanchez told reporters. His government later said it would need parliamentary approval.', '2025-11-20');
     expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['pledge-announced ES', 'condition-set ES']);
   });
+
+  describe('agents of reported contributions (0.6.0)', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+
+    it('does not make "According to X, Y ..." a list of X and Y', () => {
+      expect(types('According to the Pentagon, Japan will send two destroyers to the region.')).toEqual(['pledge-announced JP']);
+    });
+
+    it("gives the infinitive after a possessed noun to the possessor, and reads a refusal noun", () => {
+      expect(types("Lithuania welcomed Germany's decision to station a brigade.")).toEqual(['pledge-announced DE', 'support-expressed LT']);
+      expect(types("Greece's refusal to send troops angered its partners.")).toEqual(['pledge-refused GR']);
+    });
+
+    it('takes no pledge from an accusation', () => {
+      expect(types('Moscow accused London of planning to send troops to Odesa.')).toEqual([]);
+    });
+
+    it('reads a reported "should" as a demand, but not an inverted conditional', () => {
+      expect(types('Rutte said allies should be ready to deploy troops.')).toEqual(['demand-made NATO']);
+      expect(types('Should Russia attack, Poland said it would respond.')).toEqual(['red-line-stated PL']);
+    });
+  });
 });

@@ -342,6 +342,9 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         // a bare noun needs a verb that states it: "announced a package", "opened the door to participation"
         else if (!subj || !(lightVerbBefore(toks, c.start, cl.start) != null || ccues.some((x) => x.start < c.start && x.start >= subj.end && (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase))))) continue;
       }
+      // "welcomed Germany's decision to station a brigade": the infinitive's agent is the noun's possessor
+      const agent = c.cat !== 'contribution-noun' ? infinitiveOfPossessed(toks, c.start, resolved) : null;
+      if (agent) who = { group: agent, how: 'possessor' };
       if (!who.group) continue;
       if (c.cat !== 'contribution-noun' && !ownVerb(toks, c.start, resolved)) continue;
       if (c.cat === 'contribution-noun') {
@@ -353,6 +356,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (who.how === 'subject' && subordinate(toks, who.group)) continue;
       // "demanded that Rwanda withdraw its soldiers": the demander's position, not Rwanda's
       if (who.how === 'subject' && toks[who.group.start - 1]?.lower === 'that' && ccues.some((x) => (x.cat === 'demand-made' || x.cat === 'demand-weak') && x.end <= who.group!.start)) continue;
+      // "accused London of planning to send troops": an accusation about someone else, not a pledge
+      if (toks.slice(cl.start, c.start).some((t, k, arr) => t.lemma === 'accuse' && arr.slice(k + 1).some((x) => x.lower === 'of'))) continue;
       // "..., with France and the UK dispatching teams": an absolute clause reports in passing
       if (who.how === 'subject' && /ing$/.test(toks[c.start].lower) && toks[who.group.start - 1]?.lower === 'with') continue;
       // "have not said whether they will join": no statement either way
@@ -391,6 +396,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (c.cat === 'describe') type = describedAs(toks, c, cl.end);
       else if (c.cat === 'propose') type = proposesOthers(toks, c, cl.end, ccues) ? 'demand-made' : null;
       else if (TYPE_CATS.has(c.cat)) type = c.cat as PositionEventType;
+      // "Should Russia attack, ...": an inverted conditional, not an obligation
+      else if (c.cat === 'demand-weak' && c.phrase === 'should' && (c.start === cl.start || toks[c.start - 1]?.text === ',' || QUOTES.has(toks[c.start - 1]?.text ?? ''))) continue;
       else if (c.cat === 'demand-weak' && (reported(toks, c.start) || insideQuote(toks, c.start))) type = 'demand-made';
       if (!type) continue;
       const single = c.end - c.start === 1;
@@ -1170,6 +1177,15 @@ function modalObject(toks: Token[], c: Cue, cl: Clause, cues: Cue[]): boolean {
     if (assetsOf(toks, k, k + 1).length) return true;
   }
   return false;
+}
+
+/** "Germany's decision to station", "Spain's offer to send": the actor whose noun governs the infinitive */
+function infinitiveOfPossessed(toks: Token[], i: number, groups: ActorGroup[]): ActorGroup | null {
+  let k = i - 1;
+  while (k >= 0 && toks[k].pos === 'ADV') k--;
+  if (toks[k]?.lower !== 'to' || toks[k - 1]?.pos !== 'NOUN') return null;
+  const g = attached(groups, k - 1);
+  return g && g.slot === 'possessor' ? g : null;
 }
 
 const UNDISCLOSED_VERBS = new Set(['say', 'announce', 'confirm', 'indicate', 'disclose', 'reveal', 'specify', 'signal']);
