@@ -127,7 +127,7 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
           const w = toks[k];
           // "the African Union's Peace and Security Council"
           const and = w.lower === 'and' && /^\p{Lu}/u.test(toks[k - 1].text) && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '');
-          if (!(w.pos === 'ADJ' || (w.pos === 'PROPN' && /^\p{Lu}/u.test(w.text)) || (w.pos === 'NOUN' && (k > np.end + 1 || /^\p{Lu}/u.test(w.text))) || and)) break;
+          if (!(w.pos === 'ADJ' || (w.pos === 'PROPN' && /^\p{Lu}/u.test(w.text)) || w.pos === 'NOUN' || and)) break;
         }
         if (office > 0) {
           np.end = office;

@@ -456,4 +456,11 @@ describe('extractEvents', () => {
       expect(types('Should Russia attack, Poland said it would respond.')).toEqual(['red-line-stated PL']);
     });
   });
+
+  it('reads seeing or treating something "as a direct threat" as a red line, not when analysts do', () => {
+    expect(run("Moscow said it would see the deployment of any NATO country's troops in Ukraine as a direct threat.").map((e) => `${e.type} ${e.actor}`)).toEqual(['red-line-stated RU']);
+    expect(run('Analysts see the move as a threat to stability.')).toEqual([]);
+    expect(run("Russia's deputy foreign minister said such a deployment would be unacceptable.")[0]).toMatchObject({ type: 'red-line-stated', actor: 'RU' });
+    expect(run('Japan said it could join the patrols.')[0]).toMatchObject({ type: 'pledge-considered', actor: 'JP' });
+  });
 });

@@ -490,6 +490,17 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       candidates.push({ type: 'red-line-stated', group: who.group, how: who.how, cue: { start: w, end: w + 1, cat: 'red-line-stated', phrase: 'warn' }, strong: false });
     }
 
+    // "would see the deployment of any NATO troops in Ukraine as a direct threat": regarding something as hostile is a red line
+    for (const v of toks.keys()) {
+      if (!inClause(v) || toks[v].pos !== 'VERB' || !REGARD_VERBS.has(toks[v].lemma)) continue;
+      const as = toks.findIndex((t, k) => k > v + 1 && k < Math.min(cl.end, v + 14) && t.lower === 'as');
+      if (as < 0 || !toks.slice(as + 1, as + 5).some((t) => HOSTILE.has(t.lower))) continue;
+      if (ccues.some((x) => x.cat === 'red-line-stated' && x.start >= v && x.start <= as + 4)) continue;
+      const who = subjectFor(v);
+      if (!who.group || (who.how === 'subject' && subordinate(toks, who.group))) continue;
+      candidates.push({ type: 'red-line-stated', group: who.group, how: who.how, cue: { start: v, end: v + 1, cat: 'red-line-stated', phrase: 'regard as' }, strong: false });
+    }
+
     // "Sweden, Norway and Denmark: a joint package of about $500 million": a list of pledges
     if (colon > 0 && cl.start <= colon + 1 && cl.end > colon) {
       const lead = resolved.find((g) => g.start === 0 && g.end === colon);
@@ -577,6 +588,8 @@ function rank(c: Candidate, toks: Token[]): number {
   return r;
 }
 
+const REGARD_VERBS = new Set(['see', 'view', 'regard', 'treat', 'consider', 'deem']);
+const HOSTILE = new Set(['threat', 'hostile', 'invasion', 'aggression', 'enemy', 'occupier', 'occupiers', 'occupation', 'target', 'targets', 'belligerent', 'belligerents', 'provocation']);
 const SUBORDINATORS = new Set(['if', 'unless', 'once', 'whether', 'should', 'when', 'until', 'before', 'after', 'whenever']);
 /** "if the United States offered ...", "when the Council voted ...": the subject of a subordinate clause states nothing */
 function subordinate(toks: Token[], g: ActorGroup): boolean {
