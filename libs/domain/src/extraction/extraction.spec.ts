@@ -463,4 +463,24 @@ describe('extractEvents', () => {
     expect(run("Russia's deputy foreign minister said such a deployment would be unacceptable.")[0]).toMatchObject({ type: 'red-line-stated', actor: 'RU' });
     expect(run('Japan said it could join the patrols.')[0]).toMatchObject({ type: 'pledge-considered', actor: 'JP' });
   });
+
+  it('reads a short wire story: dated restatement, undecided and studying actors, a relative clause kept out of the fields', () => {
+    const ev = run(
+      'VILNIUS, Dec 3 (Wire) - Lithuania will send up to 100 troops to a future reassurance force in Ukraine, Defence Minister Dovile Sakaliene said on Wednesday.\n' +
+        '"We are ready to contribute as soon as a ceasefire is in place," she told reporters.\n' +
+        "Latvia has not yet decided, officials in Riga said. Estonia's prime minister Kristen Michal said his government was studying the request.\n" +
+        'Germany, which has a brigade in Lithuania, said it had no plans to send soldiers to Ukraine.',
+      '2025-12-04',
+    );
+    expect(ev.map((e) => `${e.type} ${e.actor} ${e.statedOn}`)).toEqual([
+      'pledge-announced LT 2025-12-03',
+      'pledge-announced LT 2025-12-03',
+      'pledge-considered LV null',
+      'pledge-considered EE null',
+      'pledge-refused DE null',
+    ]);
+    const de = ev.find((e) => e.actor === 'DE')!;
+    expect(de.quantity).toBeNull();
+    expect(de.target).toEqual(['UA']);
+  });
 });

@@ -298,7 +298,9 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       (c) => ((c.cat === 'contribution' || c.cat === 'contribution-strong') && isVerbal(toks, c.start)) || c.cat === 'contribution-noun' ||
         (c.cat === 'considered' && CONSIDER_VERBS.includes(c.phrase) && (isVerbal(toks, c.start) || isVerbLikeAt(toks, c.start, resolved)) && assetsOf(toks, c.end, Math.min(cl.end, c.end + 4)).length > 0) ||
         // "opened the door to a naval role", "is weighing a request to expand its contingent", "ruled out any role for Turkish troops"
-        modalObject(toks, c, cl, ccues),
+        modalObject(toks, c, cl, ccues) ||
+        // "Latvia has not yet decided, officials said": undecided about the contribution under discussion
+        (c.cat === 'not-ruled-out' && c.end - c.start > 1 && toks.slice(c.start, c.end).some((t) => t.pos === 'VERB') && bareOk(toks, c.end, cl.end) && !ccues.some((x) => (x.start >= c.end || x.end <= c.start) && (x.cat === 'contribution' || x.cat === 'contribution-strong' || x.cat === 'contribution-noun'))),
     );
     for (const c of contrib) {
       // "would keep coordinating with European navies": keep doing something is no contribution
@@ -935,7 +937,9 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
 
   const assets = assetsOf(toks, cl.start, cl.end);
   if (cand.cue.phrase === 'train' && type.startsWith('pledge')) assets.splice(0, assets.length, 'trainers');
-  const qs = findQuantities(toks, cl.start, cl.end);
+  // "Germany, which has a brigade in Lithuania, said ...": amounts and places in a relative clause describe the actor
+  const rel = relativeMask(toks);
+  const qs = findQuantities(toks, cl.start, cl.end).filter((q) => !rel[q.start] || rel[cand.cue.start]);
   let quantity: Quantity | null = null;
   if (type !== 'support-expressed' && type !== 'opposition-expressed' && qs.length) {
     // the amount nearest the cue, preferring one after it
@@ -957,7 +961,7 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   const inClause = (g: ActorGroup) => g.start >= cl.start && g.start < cl.end;
   const targets: string[] = [];
   for (const g of groups) {
-    if (!inClause(g) || g === cand.group) continue;
+    if (!inClause(g) || g === cand.group || (rel[g.start] && !rel[cand.cue.start])) continue;
     const objectLike = g.slot === 'oblique' || (g.slot === 'possessor' && g.start > cand.cue.start) || (g.slot === 'modifier' && g.start > cand.cue.start) || (g.slot === 'other' && g.start > cand.cue.start);
     if (!objectLike) continue;
     if (g.slot === 'oblique' && !['to', 'into', 'in', 'for', 'on', 'from', 'with', 'against', 'inside'].includes(g.prep ?? '')) continue;
@@ -1055,7 +1059,8 @@ function propagateDates(events: ExtractedEvent[]): void {
   for (const e of events) {
     if (e.statedOn) continue;
     const qv = e.quantity?.value ?? null;
-    const donors = events.filter((d) => d !== e && d.statedOn && d.actor === e.actor && d.type === e.type && (d.quantity?.value ?? null) === qv);
+    // "... will send up to 100 troops, the minister said on Wednesday. \"We are ready to contribute,\" she told reporters."
+    const donors = events.filter((d) => d !== e && d.statedOn && d.actor === e.actor && d.type === e.type && ((d.quantity?.value ?? null) === qv || qv === null));
     if (donors.length) e.statedOn = donors.sort((a, b) => Math.abs(a.span.start - e.span.start) - Math.abs(b.span.start - e.span.start))[0].statedOn;
   }
 }
@@ -1187,6 +1192,8 @@ function modalObject(toks: Token[], c: Cue, cl: Clause, cues: Cue[]): boolean {
     if (t.text === ',' || t.pos === 'AUX' || (t.pos === 'VERB' && k > c.end && !/ing$/.test(t.lower) && toks[k - 1]?.lower !== 'to')) return false;
     if (cues.some((x) => x.start === k && (x.cat === 'contribution' || x.cat === 'contribution-strong') && t.pos === 'VERB')) return false;
     if (cues.some((x) => x.start === k && (x.cat === 'mission' || x.cat === 'contribution-noun'))) return true;
+    // "is studying the request", "weighs an invitation to join": a request for a contribution
+    if (!single || c.cat !== 'considered' ? false : ['request', 'invitation'].includes(t.lemma)) return true;
     if (assetsOf(toks, k, k + 1).length) return true;
   }
   return false;
