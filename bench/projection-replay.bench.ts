@@ -7,6 +7,7 @@
 // Needs a Postgres (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres) on
 // which it creates and drops a database of its own.
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
@@ -133,11 +134,15 @@ async function main() {
     const assign = (x: { type: string; actor: string; target: string[]; asset: string[]; evidence: string | string[] }) => assignIssues(x, issues);
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+    const loadBefore = loadavg();
+    const cpuBefore = process.cpuUsage();
     const started = process.hrtime.bigint();
     const result = await new ProjectionRebuilder(dataSource, (actor) => new ActorProjection(actor, assign), assign, (p) => {
       process.stderr.write(`  ${p.phase.padEnd(8)} ${p.events} events ${(p.elapsedMs / 1000).toFixed(1)} s\n`);
     }).run();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
+    const loadAfter = loadavg();
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
     const counts = Object.fromEntries(
@@ -153,6 +158,9 @@ async function main() {
           copySeconds: Number(copySeconds.toFixed(1)),
           replaySeconds: Number(seconds.toFixed(1)),
           replayEventsPerSecond: Math.round(result.events / seconds),
+          // on a shared box wall time follows the neighbours; the replay's own CPU (all of Node's threads, GC included) does not
+          replayNodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+          loadAverage: `${loadBefore[0].toFixed(1)} -> ${loadAfter[0].toFixed(1)}`,
           peakRssMiB: Math.round(peakRss / 1048576),
           readModels: counts,
         },
