@@ -72,7 +72,7 @@ describe('API read cache', () => {
     expect((await frStance()).sourceCount).toBe(1);
 
     await producer.send(positionEventsV1, [
-      positionEvent({ type: 'pledge-announced', actor: 'FR', statedOn: '2026-01-08', quantity: { value: 6000, unit: 'troops', text: '6,000 troops' }, evidence: 'France will send 6,000 troops to Ukraine.', article: 'rc-2' }),
+      positionEvent({ type: 'pledge-announced', actor: 'FR', statedOn: '2026-01-08', quantity: { value: 6000, unit: 'troops', text: '6,000 troops' }, evidence: 'France will send 6,000 troops to Ukraine as part of the reassurance force once a ceasefire holds, the president told reporters in Paris on Thursday, adding that the deployment would last as long as needed.', article: 'rc-2' }),
     ]);
     await pollUntil(() => sql.query(`SELECT stance FROM rm_current_positions WHERE actor = 'FR'`), (r) => r.rows[0]?.stance === 'committed', { what: 'FR committed in Postgres' });
     // right after the commit: within a notification's delivery, not a cache lifetime
@@ -87,6 +87,18 @@ describe('API read cache', () => {
     // and the event list, cached as well, has the new report at the top
     const events = await get('/api/v1/events?actor=FR&limit=1');
     expect(events.body.items[0]).toMatchObject({ type: 'pledge-announced', articleId: 'rc-2' });
+
+    // a cached body of 1 kB or more goes gzipped to clients that accept it, as its own representation
+    const plain = await fetch(`${url}/api/v1/events?actor=FR`, { headers: { 'x-api-key': KEY, 'accept-encoding': 'identity' } });
+    const plainText = await plain.text();
+    expect(plainText.length).toBeGreaterThan(1024);
+    const zipped = await fetch(`${url}/api/v1/events?actor=FR`, { headers: { 'x-api-key': KEY, 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('accept-encoding');
+    expect(zipped.headers.get('etag')).toBe(`${plain.headers.get('etag')!.slice(0, -1)}-gzip"`);
+    expect(await zipped.text()).toBe(plainText); // fetch unzips
+    const again = await fetch(`${url}/api/v1/events?actor=FR`, { headers: { 'x-api-key': KEY, 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag')! } });
+    expect(again.status).toBe(304);
   });
 
   it('reads Postgres on every request while its LISTEN connection is down, and caches again once it is back', async () => {

@@ -1,4 +1,4 @@
-import { cacheKey, etagMatches } from './read-cache';
+import { acceptsGzip, cacheKey, etagMatches } from './read-cache';
 
 describe('read cache keys', () => {
   it('puts query parameters in name order and keeps repeated names in their order', () => {
@@ -24,5 +24,15 @@ describe('If-None-Match', () => {
   it('does not match other tags', () => {
     expect(etagMatches('"abd"', etag)).toBe(false);
     expect(etagMatches('abc', etag)).toBe(false);
+  });
+});
+
+describe('Accept-Encoding', () => {
+  it('accepts gzip when named without q=0', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('deflate, br')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 });

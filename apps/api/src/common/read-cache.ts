@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown, UseInterceptors } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
@@ -11,7 +12,14 @@ import { AppConfig, CONFIG, ServiceMetrics } from '@stancewatch/platform';
 export interface CachedResponse {
   body: Buffer;
   etag: string;
+  /** The body gzipped, made on the first request that accepts it (only for entries held by the cache). */
+  gzipped?: Buffer;
+  /** Whether the cache holds this entry (its bytes are counted). */
+  held?: boolean;
 }
+
+/** Smaller bodies are not worth compressing. */
+const GZIP_MIN_BYTES = 1024;
 
 // a restarting Postgres takes seconds; retrying faster than this only adds failed connections
 const RECONNECT_MIN_MS = 1000;
@@ -136,26 +144,45 @@ export class ReadModelCache implements OnApplicationBootstrap, OnApplicationShut
   /** Serialises a fresh response (a string is JSON text already); keeps it if nothing changed since `generation` was read. */
   store(key: string, generation: number, value: unknown): CachedResponse {
     const body = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
-    const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const entry: CachedResponse = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     if (!this.listening || generation !== this.generation || body.length > this.maxBytes) return entry;
     const previous = this.entries.get(key);
-    if (previous) {
-      this.bytes -= previous.body.length;
-      this.entries.delete(key);
-    }
+    if (previous) this.drop(key, previous);
     this.entries.set(key, entry);
+    entry.held = true;
     this.bytes += body.length;
+    this.evictBeyondLimit();
+    return entry;
+  }
+
+  /** The gzipped body of an entry the cache holds, compressed once; null for one it does not hold. */
+  gzipped(entry: CachedResponse): Buffer | null {
+    if (!entry.held) return null;
+    if (!entry.gzipped) {
+      entry.gzipped = gzipSync(entry.body);
+      this.bytes += entry.gzipped.length;
+      this.evictBeyondLimit();
+    }
+    return entry.gzipped;
+  }
+
+  private drop(key: string, entry: CachedResponse): void {
+    this.entries.delete(key);
+    entry.held = false;
+    this.bytes -= entry.body.length + (entry.gzipped?.length ?? 0);
+  }
+
+  private evictBeyondLimit(): void {
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= old.body.length;
+      this.drop(oldest, old);
     }
-    return entry;
   }
 
   /** Drops everything (a commit was announced, or the listener came up after missing some). */
   invalidate(): void {
     this.generation++;
+    for (const entry of this.entries.values()) entry.held = false;
     this.entries.clear();
     this.bytes = 0;
   }
@@ -261,18 +288,40 @@ export class ReadCacheInterceptor implements NestInterceptor {
     const reply = http.getResponse<CacheableReply>();
     const key = cacheKey(request.url);
     const hit = this.cache.lookup(key);
-    if (hit) return of(send(reply, hit));
+    if (hit) return of(this.send(request, reply, hit));
     const generation = this.cache.currentGeneration;
-    return next.handle().pipe(map((value) => send(reply, this.cache.store(key, generation, value))));
+    return next.handle().pipe(map((value) => this.send(request, reply, this.cache.store(key, generation, value))));
+  }
+
+  private send(request: CacheableRequest, reply: CacheableReply, entry: CachedResponse): Buffer {
+    reply.header('content-type', JSON_TYPE);
+    // the response needs an API key: shared caches must not keep it, clients revalidate with the ETag
+    reply.header('cache-control', 'private, no-cache');
+    if (entry.body.length >= GZIP_MIN_BYTES) {
+      reply.header('vary', 'accept-encoding');
+      const gzipped = acceptsGzip(request.headers['accept-encoding']) ? this.cache.gzipped(entry) : null;
+      if (gzipped) {
+        reply.header('content-encoding', 'gzip');
+        // each representation has its own strong ETag
+        reply.header('etag', `${entry.etag.slice(0, -1)}-gzip"`);
+        return gzipped;
+      }
+    }
+    reply.header('etag', entry.etag);
+    return entry.body;
   }
 }
 
-function send(reply: CacheableReply, entry: CachedResponse): Buffer {
-  reply.header('content-type', JSON_TYPE);
-  reply.header('etag', entry.etag);
-  // the response needs an API key: shared caches must not keep it, clients revalidate with the ETag
-  reply.header('cache-control', 'private, no-cache');
-  return entry.body;
+/** Whether an Accept-Encoding header accepts gzip (named, with no q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (typeof header !== 'string') return false;
+  for (const part of header.split(',')) {
+    const [coding, ...params] = part.split(';');
+    if (coding.trim().toLowerCase() !== 'gzip') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  }
+  return false;
 }
 
 /** Marks a controller or handler whose GET responses depend only on the read models (a handler returning a string returns JSON text). */
@@ -297,6 +346,7 @@ export function registerConditionalGet(fastify: FastifyInstance): void {
     if (typeof etag !== 'string' || !etagMatches(ifNoneMatch, etag)) return done(null, payload);
     reply.code(304);
     reply.removeHeader('content-type');
+    reply.removeHeader('content-encoding');
     reply.removeHeader('content-length');
     done(null, null);
   });
