@@ -229,6 +229,9 @@ async function main(): Promise<void> {
       // projected during the bench, so nothing invalidates the cache)
       { label: 'GET /api/v1/actors/FR/positions', server: api, path: '/api/v1/actors/FR/positions', headers: auth, target: true },
       { label: 'GET /api/v1/events?actor=FR&limit=50', server: api, path: '/api/v1/events?actor=FR&limit=50', headers: auth, target: true },
+      // not a target: the same page for a client that accepts gzip (browsers, most HTTP clients; autocannon
+      // does not ask for it), compressed once when cached
+      { label: 'GET /api/v1/events?actor=FR&limit=50 with Accept-Encoding: gzip (reference)', server: api, path: '/api/v1/events?actor=FR&limit=50', headers: { ...auth, 'accept-encoding': 'gzip' }, target: false },
       // what a request costs when the cache cannot answer (just after a projector commit, or with
       // API_READ_CACHE_MB=0): not the target, reported beside it
       { label: 'uncached GET /api/v1/actors/FR/positions', server: uncached, path: '/api/v1/actors/FR/positions', headers: auth, target: false },
