@@ -167,20 +167,28 @@ export class ProjectionRebuilder {
    */
   private async replayByActor(manager: EntityManager, head: string): Promise<void> {
     const streams: { stream: string }[] = await manager.query(`SELECT DISTINCT stream FROM event_store WHERE stream LIKE 'actor-%' AND global_position <= $1 ORDER BY stream`, [head]);
-    const read = async (stream: string): Promise<unknown[][]> => {
-      const [{ reports }] = await this.dataSource.query(`SELECT json_agg(${REPORT_FIELDS} ORDER BY version)::text AS reports FROM event_store WHERE stream = $1 AND global_position <= $2`, [stream, head]);
-      return reports ? JSON.parse(reports) : [];
-    };
     const columns = new Map<string, CopyColumn[]>();
     for (const table of Object.keys(TABLE_OF)) columns.set(table, await tableColumns(manager, table));
+    const reader = this.dataSource.createQueryRunner();
     const writer = this.dataSource.createQueryRunner();
     const client = (await writer.connect()) as PoolClient;
+    const read = (stream: string): Promise<unknown[][]> => {
+      const reading = reader
+        .query(`SELECT json_agg(${REPORT_FIELDS} ORDER BY version)::text AS reports FROM event_store WHERE stream = $1 AND global_position <= $2`, [stream, head])
+        .then(([{ reports }]: { reports: string | null }[]) => (reports ? JSON.parse(reports) : []));
+      // awaited once the fold before it is done; a failure meanwhile is not an unhandled rejection
+      reading.catch(() => undefined);
+      return reading;
+    };
     let writing: Promise<void> = Promise.resolve();
+    let next: Promise<unknown[][]> | null = null;
     try {
-      // the join of one actor's reports with the store is small: a hash in memory, no JIT compile per actor
-      await client.query(`SET work_mem = '64MB'`);
-      await client.query('SET jit = off');
-      let next = streams.length ? read(streams[0].stream) : null;
+      // an actor's reports sort, and join the store, in memory (not in temporary files); no JIT compile per actor
+      for (const runner of [reader, writer]) {
+        await runner.query(`SET work_mem = '64MB'`);
+        await runner.query('SET jit = off');
+      }
+      next = streams.length ? read(streams[0].stream) : null;
       for (let i = 0; i < streams.length; i++) {
         const fields = await next!;
         // the next actor's events are read on another connection while this one is folded
@@ -216,7 +224,9 @@ export class ProjectionRebuilder {
       await writing;
     } finally {
       await writing.catch(() => undefined);
+      await next?.catch(() => undefined);
       await writer.release();
+      await reader.release();
     }
   }
 
