@@ -40,7 +40,6 @@ const TYPE_CATS = new Set<CueCategory>(['red-line-stated', 'demand-made', 'condi
 const PRIORITY: PositionEventType[] = ['condition-set', 'red-line-stated', 'pledge-refused', 'pledge-considered', 'demand-made', 'pledge-announced', 'opposition-expressed', 'support-expressed'];
 const QUOTES = new Set(['“', '”', '"']);
 const HYPHENS = new Set(['-', '‑', '‐']);
-const CONJECTURE = typeof process === 'undefined' || !process.env.NO_CONJ;
 const DEBUG = typeof process !== 'undefined' && !!process.env.STANCEWATCH_EXTRACT_DEBUG;
 
 function allCues(toks: Token[]): Cue[] {
@@ -388,7 +387,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       // "would only send troops under a UN mandate": the contribution is conditional
       if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t, k) => t.lower === 'only' && !rel[from + k])) type = 'condition-set';
       if (window.some((x) => x.cat === 'red-line-stated')) continue;
-      if (CONJECTURE && conjecture(toks, s, c.start, answer)) continue;
+      if (conjecture(toks, s, c.start, answer)) continue;
       candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.cat === 'contribution-strong' || type !== 'pledge-announced' });
     }
 
@@ -472,7 +471,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       // "Zelensky emphasized this as a non-negotiable minimum": restates a position stated before
       const anaphoric = (type === 'demand-made' || type === 'support-expressed' || type === 'opposition-expressed') &&
         toks.slice(Math.max(cl.start, c.start - 6), c.start).some((x, k, arr) => ['this', 'that', 'it'].includes(x.lower) && arr[k + 1]?.lower === 'as');
-      if (CONJECTURE && conjecture(toks, s, c.start, answer)) continue;
+      if (conjecture(toks, s, c.start, answer)) continue;
       candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.end - c.start > 1, anaphoric });
     }
 
