@@ -483,4 +483,12 @@ describe('extractEvents', () => {
     expect(de.quantity).toBeNull();
     expect(de.target).toEqual(['UA']);
   });
+
+  it('reads signing up to and being encouraged by as support, concern about a measure as opposition', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+    expect(types('Japan signed up to the declaration on Monday.')).toEqual(['support-expressed JP']);
+    expect(types('The UAE said it was encouraged by the plan.')).toEqual(['support-expressed AE']);
+    expect(types('Spain raised serious concerns about the plan.')).toEqual(['opposition-expressed ES']);
+    expect(types('Ghana expressed concern over the humanitarian situation.')).toEqual([]);
+  });
 });
