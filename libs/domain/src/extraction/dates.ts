@@ -49,6 +49,8 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
     if (out.some((o) => o.index <= r.index + r.text.length && r.index <= o.index + 12)) continue;
     // "this month" / "this week" are read above, where "later this month" is left out
     if (/\bthis (month|week)\b|\bthe \d{1,2}(st|nd|rd|th)\b/i.test(r.text)) continue;
+    // "the day after a ceasefire takes effect", "tomorrow": a statement is never made after it is reported
+    if (/^(?:the )?day after\b|\btomorrow\b/i.test(r.text)) continue;
     if (SPAN_BEFORE.test(sentence.slice(0, r.index)) || /^(?:from|until|till|through|starting|beginning|by)\b/i.test(r.text)) continue;
     const s = r.start;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday');

@@ -4,6 +4,7 @@ import type { Asset, Condition, ConditionKind, ExtractedEvent, PositionEventType
 import { AUX_LIKE, findActors, type ActorGroup, type ActorNP } from './actors';
 import { matchAt } from './match';
 import { datesIn } from './dates';
+import { assignOccasionDates } from './occasion-date';
 import { lexicon, type CueCategory } from './lexicon';
 import type { Token } from './nlp';
 import { findQuantities } from './quantities';
@@ -179,7 +180,7 @@ export function extractFromText(clean: string, publishedOn: string | null): Extr
     return !first;
   });
   propagateDates(kept);
-  occasionDate(clean, publishedOn, kept);
+  assignOccasionDates(clean, publishedOn, kept);
   inferAssets(kept);
   inferTargets(kept);
   return kept;
@@ -1030,27 +1031,6 @@ function anyKind(toks: Token[], from: number, to: number): ConditionKind | null 
   for (let k = from; k < to; k++)
     for (const key of [toks[k].lower, toks[k].lemma]) for (const ph of lx.conditionKinds.candidates(key)) if (walk(ph.tokens, toks, k, 0) > 0) return ph.value as ConditionKind;
   return null;
-}
-
-// "Summary of the debate held on Wednesday 19 November 2025": a report of one sitting, meeting or hearing
-const OCCASION = /\b(?:(?:spoke|talked) (?:to|with) (?:us|this)\b[^.]{0,40}?\bon\b|interview(?:ed)?\b[^.]{0,40}?\bon\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))|\b(?:debate|meeting|summit|session|hearing|conference|sitting|briefing|talks|ministerial)\b(?:[^.]{0,40}?\b(?:held|took place|convened)\b[^.]{0,12}?\bon\b|\s+on\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}\s+\p{Lu}))/iu;
-
-/** A report of one occasion dates the statements it reports without a date of their own. */
-function occasionDate(clean: string, publishedOn: string | null, events: ExtractedEvent[]): void {
-  if (!events.some((e) => !e.statedOn)) return;
-  let seen = 0;
-  for (const raw of clean.split('\n')) {
-    const line = raw.trim();
-    if (!line) continue;
-    if (++seen > 3) return;
-    const at = OCCASION.exec(line);
-    if (!at) continue;
-    // the occasion's own day, stated in full right after it
-    const day = datesIn(line, publishedOn).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.value) && d.index >= at.index && d.index <= at.index + at[0].length + 12);
-    if (!day) continue;
-    for (const e of events) if (!e.statedOn) e.statedOn = day.value;
-    return;
-  }
 }
 
 /** The same actor and type restated elsewhere in the article shares its date ("lead and quote"). */

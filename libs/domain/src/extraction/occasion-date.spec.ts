@@ -1,0 +1,224 @@
+import type { ExtractedEvent } from '../catalogue';
+import { extractEvents } from './index';
+import { assignOccasionDates, findFrame, recalled, speakerName } from './occasion-date';
+
+/** Events for the given sentences of `text` (actor, own date or null), in the shape the extractor produces. */
+function eventsOf(text: string, specs: [sentence: string, actor: string, statedOn?: string | null, role?: string][]): ExtractedEvent[] {
+  return specs.map(([sentence, actor, statedOn = null, role = null]) => {
+    const start = text.indexOf(sentence);
+    if (start < 0) throw new Error(`not in text: ${sentence}`);
+    return {
+      type: 'pledge-announced',
+      actor,
+      actorRole: role,
+      target: [],
+      asset: [],
+      quantity: null,
+      conditions: [],
+      statedOn,
+      evidence: sentence,
+      span: { start, end: start + sentence.length },
+      confidence: 0.7,
+    };
+  });
+}
+
+const dated = (text: string, published: string, specs: Parameters<typeof eventsOf>[1]) => {
+  const events = eventsOf(text, specs);
+  assignOccasionDates(text, published, events);
+  return events.map((e) => e.statedOn);
+};
+
+describe('occasion dates', () => {
+  describe('a report of one sitting', () => {
+    const text = [
+      'WARSAW — Poland’s parliament debated for six hours on Tuesday whether to send engineers to help rebuild Ukraine after a ceasefire.',
+      'Poland will send up to 800 military engineers once the fighting stops, Defence Minister Wladyslaw Kosiniak-Kamysz told the Sejm.',
+      'Confederation’s leader said his party would never vote for a foreign deployment.',
+      'Prime Minister Donald Tusk had told reporters that Poland would not send combat troops.',
+      'President Karol Nawrocki said in January that he would veto any mission without NATO backing.',
+    ].join('\n\n');
+
+    it('dates the speakers of the debate by the sitting, keeping recalled and own dates', () => {
+      expect(
+        dated(text, '2026-03-05', [
+          ['Poland will send up to 800 military engineers once the fighting stops, Defence Minister Wladyslaw Kosiniak-Kamysz told the Sejm.', 'PL'],
+          ['Confederation’s leader said his party would never vote for a foreign deployment.', 'PL', null, 'opposition'],
+          ['Prime Minister Donald Tusk had told reporters that Poland would not send combat troops.', 'PL'],
+          ['President Karol Nawrocki said in January that he would veto any mission without NATO backing.', 'PL', '2026-01'],
+        ]),
+      ).toEqual(['2026-03-03', '2026-03-03', null, '2026-01']);
+    });
+
+    it('finds a sitting in "told the Council on <day>" and in a summary line', () => {
+      const council = 'Ghana told the Security Council on Thursday that it was ready to lead a force in Haiti.\n\nKenya said its police would stay until June.';
+      expect(findFrame(council, '2025-10-04', [])).toMatchObject({ kind: 'sitting', date: '2025-10-02' });
+      const summary = 'Record of the Folketing debate held on Wednesday 14 January 2026 on Arctic security.\n\nThe minister said Denmark would buy two ships.';
+      expect(findFrame(summary, '2026-01-16', [])).toMatchObject({ kind: 'sitting', date: '2026-01-14' });
+      // talks "on" a subject, and a sitting in the future, are no occasion of the report
+      expect(findFrame('Egypt said it would train police, as talks on a stabilisation force dragged on.\n\nNorway would send two frigates, officials said.', '2025-11-03', [])).toBeNull();
+    });
+  });
+
+  describe('a press release or communiqué', () => {
+    const text = [
+      'PRESS RELEASE',
+      'Madrid, 4 March 2026',
+      'Spain to send a minehunter to the Baltic',
+      'The Council of Ministers today approved the following measures.',
+      '1. Spain will deploy the minehunter Tajo to NATO’s Baltic Sentry from April.',
+      '2. Spain will not take part in any mission inside Ukrainian territory before a ceasefire.',
+      'The Minister also recalled that Spain has led the air policing mission in Lithuania since 2021.',
+      'Notes to editors',
+      '- Spain pledged two frigates to the mission in 2025.',
+    ].join('\n');
+
+    it('dates every point by the release’s own date line, not the notes or a recollection', () => {
+      expect(
+        dated(text, '2026-03-05', [
+          ['1. Spain will deploy the minehunter Tajo to NATO’s Baltic Sentry from April.', 'ES'],
+          ['2. Spain will not take part in any mission inside Ukrainian territory before a ceasefire.', 'ES'],
+          ['The Minister also recalled that Spain has led the air policing mission in Lithuania since 2021.', 'ES'],
+          ['- Spain pledged two frigates to the mission in 2025.', 'ES'],
+        ]),
+      ).toEqual(['2026-03-04', '2026-03-04', null, null]);
+    });
+
+    it('reads a numeric date line and falls back to the publication day', () => {
+      expect(findFrame('Press release\nMinistry of Defence\n6.3.2025 10.15\nFinland will contribute two minesweepers.', '2025-03-07', [])).toMatchObject({ kind: 'release', date: '2025-03-06' });
+      expect(findFrame('Joint statement by the foreign ministers of Estonia, Latvia and Lithuania\nThe three countries call for new sanctions.', '2025-11-12', [])).toMatchObject({ kind: 'release', date: '2025-11-12' });
+    });
+  });
+
+  describe('a live blog', () => {
+    const text = [
+      'Key events',
+      '- Japan weighing a destroyer escort for the Gulf of Aden',
+      '09:10 GMT',
+      'Seoul will send a destroyer to the Strait of Hormuz, the South Korean defence ministry has announced.',
+      '10:30 GMT',
+      'A reminder of the background: Iran warned in January that foreign warships would be targets.',
+      'Tehran said it would treat any escort as a hostile act.',
+      '11:15 GMT',
+      'Japan’s chief cabinet secretary said the government had previously ruled out sending warships.',
+    ].join('\n');
+
+    it('dates posts and key-event bullets by the blog’s day, but not background posts or recollections', () => {
+      expect(
+        dated(text, '2026-05-06', [
+          ['- Japan weighing a destroyer escort for the Gulf of Aden', 'JP'],
+          ['Seoul will send a destroyer to the Strait of Hormuz, the South Korean defence ministry has announced.', 'KR'],
+          ['Tehran said it would treat any escort as a hostile act.', 'IR'],
+          ['Japan’s chief cabinet secretary said the government had previously ruled out sending warships.', 'JP'],
+        ]),
+      ).toEqual(['2026-05-06', '2026-05-06', null, null]);
+    });
+
+    it('keeps a description of the speaker out of the check for recollections', () => {
+      const blog = '13:00 BST\nIndia’s navy, which has kept two warships in the Gulf since 2024, said it would escort Indian ships.\n14:00 BST\nThat is all for today.';
+      expect(dated(blog, '2026-05-06', [['India’s navy, which has kept two warships in the Gulf since 2024, said it would escort Indian ships.', 'IN']])).toEqual(['2026-05-06']);
+    });
+  });
+
+  describe('an interview', () => {
+    const text = [
+      'Latvia’s defence minister Andris Spruds spoke to us in Riga on Monday about air defence and the eastern flank.',
+      'Will Latvia send troops to Ukraine?',
+      'We are ready to send a company of engineers once there is a ceasefire.',
+      'What do your neighbours say?',
+      'Finland has told us it will send air-defence specialists as well.',
+      'We also want NATO to station more Patriot batteries in the Baltics.',
+    ].join('\n\n');
+
+    it('dates the interviewee’s answers by the interview, not what others told them', () => {
+      expect(
+        dated(text, '2026-02-12', [
+          ['We are ready to send a company of engineers once there is a ceasefire.', 'LV'],
+          ['Finland has told us it will send air-defence specialists as well.', 'FI'],
+          ['We also want NATO to station more Patriot batteries in the Baltics.', 'LV'],
+        ]),
+      ).toEqual(['2026-02-09', null, '2026-02-09']);
+    });
+  });
+
+  describe('a run of statements by one speaker', () => {
+    const text = [
+      'ANKARA, May 7 (Wire) - Turkey said on Wednesday it would send two frigates to the Black Sea demining group.',
+      'Greece on Tuesday announced a new naval base on Crete.',
+      '"We will not allow the Black Sea to become a minefield," defence ministry spokesman Zeki Akturk told a weekly briefing in Ankara.',
+      'Akturk urged NATO allies to fund the group’s operations.',
+      'Romania’s foreign ministry said it welcomed the Turkish decision.',
+      'Turkey also called on Russia to stop laying mines.',
+    ].join('\n\n');
+
+    it('dates the same speaker’s undated statements by the dated one that opened the run, until someone else speaks', () => {
+      expect(
+        dated(text, '2026-05-07', [
+          ['ANKARA, May 7 (Wire) - Turkey said on Wednesday it would send two frigates to the Black Sea demining group.', 'TR', '2026-05-06'],
+          ['Greece on Tuesday announced a new naval base on Crete.', 'GR', '2026-05-05'],
+          ['"We will not allow the Black Sea to become a minefield," defence ministry spokesman Zeki Akturk told a weekly briefing in Ankara.', 'TR'],
+          ['Akturk urged NATO allies to fund the group’s operations.', 'TR'],
+          ['Romania’s foreign ministry said it welcomed the Turkish decision.', 'RO'],
+          ['Turkey also called on Russia to stop laying mines.', 'TR'],
+        ]),
+      ).toEqual(['2026-05-06', '2026-05-05', '2026-05-06', '2026-05-06', null, null]);
+    });
+
+    it('does not carry one minister’s occasion to another of the same government, nor a month, nor "has said"', () => {
+      const wire = [
+        'BERLIN - Chancellor Friedrich Merz said on Tuesday that German troops would need a Bundestag vote.',
+        'Defence Minister Boris Pistorius said the army could send a brigade.',
+        'France said in September it would lead the force.',
+        'France would also provide air cover, officials said.',
+        'Spain said on Monday it was studying a contribution.',
+        'Spain has said it will only act under a UN mandate.',
+      ].join('\n\n');
+      expect(
+        dated(wire, '2025-12-04', [
+          ['BERLIN - Chancellor Friedrich Merz said on Tuesday that German troops would need a Bundestag vote.', 'DE', '2025-12-02'],
+          ['Defence Minister Boris Pistorius said the army could send a brigade.', 'DE'],
+          ['France said in September it would lead the force.', 'FR', '2025-09'],
+          ['France would also provide air cover, officials said.', 'FR'],
+          ['Spain said on Monday it was studying a contribution.', 'ES', '2025-12-01'],
+          ['Spain has said it will only act under a UN mandate.', 'ES'],
+        ]),
+      ).toEqual(['2025-12-02', null, '2025-09', null, '2025-12-01', null]);
+    });
+
+    it('names the speaker of a sentence', () => {
+      const known = new Set<string>();
+      expect(speakerName('Germany will help, Defence Minister Boris Pistorius said on Wednesday.', known)).toBe('boris pistorius');
+      expect(speakerName('"Italy is ready," said Defence Minister Guido Crosetto.', known)).toBe('guido crosetto');
+      expect(speakerName('Pistorius told reporters the soldiers would arrive within weeks.', known)).toBe('pistorius');
+      // a name never introduced with a title may be a country or a party
+      expect(speakerName('Hamas said it rejected the plan.', known)).toBeNull();
+      // the president mentioned in passing is not the one speaking
+      expect(speakerName('China said it would respond to the package, the largest of President Donald Trump’s second term.', known)).toBeNull();
+    });
+  });
+
+  it('recognises statements recalled from before the occasion', () => {
+    expect(recalled('Merz had told reporters that Germany would not stand aside.', '2026-02-25')).toBe(true);
+    expect(recalled('Japan has previously said it would not send warships.', '2026-03-04')).toBe(true);
+    expect(recalled('The Netherlands pledged a frigate last year.', '2026-03-04')).toBe(true);
+    expect(recalled('Canada has funded the mission since 2023.', '2026-03-04')).toBe(true);
+    expect(recalled('Canada will fund the mission in 2026.', '2026-03-04')).toBe(false);
+    expect(recalled('Italy will keep its two frigates in Aspides, Crosetto told the Senate.', '2026-03-04')).toBe(false);
+  });
+
+  describe('through the extractor', () => {
+    it('dates a debate speaker by the sitting in the lead', () => {
+      const text = [
+        'BERLIN — The Bundestag held a heated debate on Wednesday over troops for a ceasefire in Ukraine.',
+        'Germany is prepared to send up to 1,500 soldiers to western Ukraine after a ceasefire, Defence Minister Boris Pistorius told the chamber.',
+      ].join('\n\n');
+      const ev = extractEvents({ text, publishedOn: '2026-02-26' });
+      expect(ev.find((e) => e.actor === 'DE' && e.type === 'pledge-announced')?.statedOn).toBe('2026-02-25');
+    });
+
+    it('does not read "the day after a ceasefire" as when it was said', () => {
+      const ev = extractEvents({ text: 'Twenty-six countries have pledged to deploy troops the day after a ceasefire takes effect, Macron said Thursday.', publishedOn: '2025-09-05' });
+      expect(ev[0]?.statedOn).toBe('2025-09-04');
+    });
+  });
+});

@@ -1,0 +1,292 @@
+// When a statement's own sentence has no date, the occasion it was made on often does: the sitting a
+// debate report covers, the day of a press release or a live blog, the interview, or the dated speech
+// act that opened a run of statements by the same speaker ("China said on Thursday ... Guo told a
+// regular briefing ... Guo urged"). Statements recalled from earlier ("had said", "has previously
+// warned", "last year") and background passages do not take the occasion's date.
+import type { ExtractedEvent } from '../catalogue';
+import { datesIn } from './dates';
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+type FrameKind = 'live-blog' | 'release' | 'sitting' | 'interview';
+
+/** An article that reports one occasion: every statement in its scope was made on its date. */
+export interface Frame {
+  kind: FrameKind;
+  date: string;
+  /** offsets in the clean text where the frame's statements begin and end */
+  from: number;
+  to: number;
+  /** passages inside the scope that are background, corrections or notes, not statements of the occasion */
+  excluded: [number, number][];
+  /** day headings of a live blog that runs over several days: posts after one are of that day */
+  days: { at: number; date: string }[];
+  /** an interview dates only the interviewee's answers */
+  actor?: string;
+}
+
+const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+// a day after "on": a weekday, "3 March", "March 3"
+const ON_DAY = `\\bon\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b)`;
+
+// "13:45 GMT", "08:12", "11:40 Brussels wants more": the time stamp that opens a live-blog post
+const POST_STAMP = /^(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?)(?:\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|IST|JST|local(?: time)?))?(?:\s|$)/i;
+const KEY_POINTS = /^(?:key (?:points|events|developments|updates)|what we know(?: so far)?|the latest|summary|at a glance)\s*:?$/i;
+// "Press release", "Joint communiqué of ...", "Readout of the call ...", "Statement by the Ministry of ..."
+const RELEASE_MARK = /^(?:[\p{L}'’ -]{0,40}\s)?(?:press release|news release|media release|press statement|joint statement|statement (?:by|from|of|on)|communiqu[eé]|joint communiqu[eé]|readout|read-out)\b/iu;
+// where a release's statements end: notes, contacts, the background of the issuer
+const RELEASE_END = /^(?:notes? (?:to|for) editors|background(?:\s*(?:note|information))?\s*:?$|about (?:the )?\p{Lu}|inquiries|enquiries|contacts?\s*:?$|for (?:more|further) information|media contact|ends\.?$|-?\s*ends\s*-?$|#{3})/iu;
+// "Summary of the debate held on Wednesday", "held its most heated debate in months on Wednesday",
+// "told the Bundestag on Wednesday", "at a meeting of defence ministers on 3 March"
+const SITTING = new RegExp(
+  `\\b(?:debated?|session|sitting|hearing|plenary|question time|summit|meeting|ministerial|conference|briefing|talks)\\b[^.;]{0,50}?(?:\\b(?:held|took place|convened)\\b[^.;]{0,12}?)?${ON_DAY}` +
+    `|\\btold\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}'’-]+\\s+)?(?:parliament|bundestag|senate|house|chamber|commons|lords|assembly|duma|sejm|riksdag|storting|folketing|eduskunta|knesset|congress|lawmakers|legislators|mps|deputies|senators|committee|security council|council)\\b[^.;]{0,40}?${ON_DAY}`,
+  'iu',
+);
+// "We spoke to him in his office on Wednesday", "spoke to us in Jakarta on Tuesday", "In an interview on Monday", "aired on Sunday"
+const INTERVIEW = new RegExp(`\\b(?:(?:spoke|talked|sat down)\\s+(?:to|with)\\b[^.;]{0,60}?|interview(?:ed)?\\b[^.;]{0,60}?|(?:aired|broadcast)\\s+)${ON_DAY}`, 'iu');
+// a live-blog post that only recalls what happened before, or corrects an earlier post
+const BACKGROUND_POST = /^(?:a reminder|background|recap|catch up|correction|clarification|to recap|some context|context|for context|how we got here|editor'?s note)\b/i;
+
+// "had said", "has previously warned", "last year", "since 2024": recalled from before the occasion
+const PARTICIPLES =
+  'said|told|warned|announced|pledged|promised|offered|ruled|threatened|committed|agreed|decided|rejected|refused|called|urged|signalled|signaled|stated|insisted|declared|vowed|proposed|indicated|made|sent|approved|given|deployed|contributed|opposed|backed|welcomed|demanded|dismissed|expressed|described|labelled|labeled|floated|suggested|asked|sought|voiced|argued';
+const RECALLED = new RegExp(
+  `\\b(?:previously|in the past|for years|for decades|years ago|last year|the year before|has long|have long|had long|long (?:said|argued|insisted|opposed)|repeatedly|has since|have since|recalled|recalling|at the time)\\b` +
+    `|\\bhad\\s+(?:(?:already|previously|earlier|also|first|once|twice|initially|originally)\\s+)?(?:${PARTICIPLES})\\b`,
+  'i',
+);
+// "has said", "have told us": a statement made at some time before the report, unless a frame places it
+const PERFECT = new RegExp(`\\b(?:has|have|'ve)\\s+(?:(?:already|also|now|just|repeatedly|publicly|officially|formally)\\s+)?(?:${PARTICIPLES})\\b`, 'i');
+const YEAR = /\b(?:in|since|during|until|throughout|from)\s+(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of)\s*)?((?:19|20)\d{2})\b/gi;
+
+// ", which has kept two warships in the Gulf since 2024,": a description of the speaker, not the statement
+function withoutAsides(sentence: string): string {
+  return sentence.replace(/,\s+(?:which|who|whose)\b[^,;]*,/gi, ',').replace(/\([^)]*\)/g, ' ');
+}
+
+/** Whether the sentence recalls a statement from before `occasion` (a YYYY-MM[-DD] date). */
+export function recalled(sentence: string, occasion: string): boolean {
+  const core = withoutAsides(sentence);
+  if (RECALLED.test(core)) return true;
+  const year = Number(occasion.slice(0, 4));
+  for (const m of core.matchAll(YEAR)) if (Number(m[1]) < year) return true;
+  return false;
+}
+
+function linesOf(clean: string): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  for (const raw of clean.split('\n')) {
+    const text = raw.trim();
+    if (text) {
+      const start = pos + raw.indexOf(text);
+      out.push({ text, start, end: start + text.length });
+    }
+    pos += raw.length + 1;
+  }
+  return out;
+}
+
+const dayOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "26 November 2025", "6.3.2025 10.15", "Wednesday 4 March": a line that is only a date (with a place or a time) */
+function dateLine(line: string, publishedOn: string | null): string | null {
+  if (line.split(/\s+/).length > 8 || /[.!?]["”’]?$/.test(line.replace(/\d\.$/, ''))) return null;
+  const numeric = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/.exec(line);
+  if (numeric) {
+    const [d, m] = [Number(numeric[1]), Number(numeric[2])];
+    if (d >= 1 && d <= 31 && m >= 1 && m <= 12) return `${numeric[3]}-${pad(m)}-${pad(d)}`;
+  }
+  const found = datesIn(line, publishedOn).find((d) => dayOnly(d.value));
+  return found?.value ?? null;
+}
+
+/** The day stated right after the occasion phrase that `re` finds in `line`. */
+function occasionDay(line: string, re: RegExp, publishedOn: string | null): string | null {
+  const at = re.exec(line);
+  if (!at) return null;
+  // the day is the "on <day>" the phrase ends with ("debated for six hours on Tuesday")
+  const on = at.index + at[0].search(new RegExp(`${ON_DAY}$`, 'iu'));
+  const day = datesIn(line, publishedOn).find((d) => dayOnly(d.value) && d.index >= on && d.index <= on + 30);
+  return day?.value ?? null;
+}
+
+/** Finds the occasion an article as a whole reports, if it reports one. */
+export function findFrame(clean: string, publishedOn: string | null, events: ExtractedEvent[]): Frame | null {
+  const lines = linesOf(clean);
+  if (!lines.length) return null;
+  const end = clean.length;
+  const head = lines.slice(0, 8);
+
+  // live blog: time-stamped posts (or a key-points list and at least one post)
+  const stamps = lines.filter((l) => POST_STAMP.test(l.text) && l.text.split(/\s+/).length <= 12);
+  if (publishedOn && (stamps.length >= 2 || (stamps.length >= 1 && head.some((l) => KEY_POINTS.test(l.text))))) {
+    const excluded: [number, number][] = [];
+    const days: { at: number; date: string }[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      const stamped = POST_STAMP.test(l.text);
+      // the body of a post starts on the stamp's line (after the time) or the line below it
+      const body = stamped ? l.text.replace(POST_STAMP, '').trim() || lines[i + 1]?.text || '' : '';
+      if (stamped && BACKGROUND_POST.test(body)) {
+        const next = lines.slice(i + 1).find((n) => POST_STAMP.test(n.text));
+        excluded.push([l.start, next ? next.start : end]);
+      }
+      if (!stamped && !/[.!?]$/.test(l.text)) {
+        const d = dateLine(l.text, publishedOn);
+        if (d && new RegExp(WEEKDAY + '|' + MONTH, 'i').test(l.text)) days.push({ at: l.start, date: d });
+      }
+    }
+    return { kind: 'live-blog', date: publishedOn, from: 0, to: end, excluded, days };
+  }
+
+  // press release, statement, communiqué, readout: dated by its own date line, or published on its day
+  const mark = head.findIndex((l) => RELEASE_MARK.test(l.text) && l.text.split(/\s+/).length <= 16 && !/[.!?]$/.test(l.text));
+  if (mark >= 0) {
+    let date: string | null = null;
+    for (const l of head) if (!date && l.text.split(/\s+/).length <= 8) date = dateLine(l.text, publishedOn);
+    date ??= publishedOn;
+    const stop = lines.find((l) => l.start > head[mark].start && RELEASE_END.test(l.text));
+    if (date) return { kind: 'release', date, from: head[mark].start, to: stop ? stop.start : end, excluded: [], days: [] };
+  }
+
+  // the lead of the report: the first lines with a sentence in them (not a dateline, a byline or a heading)
+  const lead = lines.filter((l) => /[.!?]["”’]?$/.test(l.text) && l.text.split(/\s+/).length > 6).slice(0, 2);
+
+  // interview: "X spoke to us in Tallinn on Monday" dates the interviewee's answers
+  for (const l of lead) {
+    const date = occasionDay(l.text, INTERVIEW, publishedOn);
+    if (!date) continue;
+    const actor = majorityActor(events.filter((e) => e.span.start >= l.end));
+    if (actor) return { kind: 'interview', date, from: l.start, to: end, excluded: [], days: [], actor };
+  }
+
+  // report of one sitting: a debate, a hearing, a summit, a meeting
+  for (const l of lead) {
+    const date = occasionDay(l.text, SITTING, publishedOn);
+    if (date) return { kind: 'sitting', date, from: l.start, to: end, excluded: [], days: [] };
+  }
+  return null;
+}
+
+function majorityActor(events: ExtractedEvent[]): string | null {
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.actor, (counts.get(e.actor) ?? 0) + 1);
+  const [first, second] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return first && (!second || first[1] > second[1]) ? first[0] : null;
+}
+
+function frameDate(frame: Frame, at: number): string {
+  let date = frame.date;
+  for (const d of frame.days) if (d.at <= at) date = d.date;
+  return date;
+}
+
+// a sentence that attributes a statement to someone (not a fact the writer states)
+const ATTRIBUTED = /\b(?:said|says|saying|told|tells|telling|stated|announced|added|urged|warned|insisted|stressed|called on|called for|declared|wrote|posted|according to|in a statement|thanked|welcomed|condemned|dismissed|rejected|demanded)\b/i;
+const TITLE = String.raw`(?:Minister|President|Chancellor|Secretary|Premier|Ambassador|Envoy|[Ss]pokes(?:man|woman|person)|[Ll]eader|Chief|General|Gen\.|Admiral|King|Emir|Sultan)`;
+const NAME = String.raw`\p{Lu}[\p{L}'’-]+`;
+const SPEECH = String.raw`(?:said|says|told|tells|urged|added|warned|insisted|stressed|called|argued|demanded|dismissed|rejected|welcomed|noted|wrote|declared|accused|defended|announced)`;
+// "Defence Minister Boris Pistorius said", "spokesman Guo Jiakun, 52, told"
+const TITLED_SPEAKER = new RegExp(String.raw`\b${TITLE},?\s+((?:${NAME}\s+){0,3}${NAME})(?:,[^,]{1,80},)?\s+(?:also\s+|later\s+|then\s+)?${SPEECH}\b`, 'u');
+// "said Defence Minister Guido Crosetto"
+const INVERTED_SPEAKER = new RegExp(String.raw`\b(?:said|says|added|wrote)\s+(?:[\p{L}'’-]+\s+){0,4}?${TITLE}\s+((?:${NAME}\s+){0,3}${NAME})`, 'u');
+const TITLED_NAME = new RegExp(String.raw`\b${TITLE},?\s+((?:${NAME}\s+){0,3}${NAME})`, 'gu');
+// "Guo urged", ". Pistorius told": a surname the article introduced with a title
+const BARE_SPEAKER = new RegExp(String.raw`(?:^|[,.;:”"]\s+|\b(?:and|but)\s+)(${NAME})\s+(?:also\s+|later\s+|then\s+)?${SPEECH}\b`, 'gu');
+
+const nameKey = (name: string) => name.toLowerCase().replace(/['’]s$/, '');
+
+/**
+ * The name of the person a sentence reports speaking ("Defence Minister Boris Pistorius said", "Guo urged" once Guo Jiakun has
+ * been named with his title), if it names one; `known` collects the surnames of titled people as the article goes.
+ */
+export function speakerName(sentence: string, known: Set<string>): string | null {
+  const core = withoutAsides(sentence);
+  for (const m of core.matchAll(TITLED_NAME)) for (const w of m[1].split(/\s+/)) known.add(w.toLowerCase());
+  const titled = TITLED_SPEAKER.exec(core) ?? INVERTED_SPEAKER.exec(core);
+  if (titled) return nameKey(titled[1]);
+  for (const m of core.matchAll(BARE_SPEAKER)) if (known.has(m[1].toLowerCase())) return m[1].toLowerCase();
+  return null;
+}
+
+/**
+ * The undated statements of a run that a dated statement by the same speaker opened: "China said on Thursday it
+ * would ...", then "Guo told a regular briefing ...", "Guo urged ...". A run goes on through the same actor and
+ * person (a different minister of the same government starts a statement of its own), and ends at a statement
+ * someone else is reported to have made on an unknown occasion, after a gap of more than two paragraphs, and at a
+ * statement recalled from earlier or made at some unstated time before the report ("has said"). Only a day opens a
+ * run: "said in September" in a recap is no occasion the next sentences belong to.
+ */
+function speakerRuns(clean: string, events: ExtractedEvent[]): void {
+  const paragraphOf = paragraphIndex(clean);
+  const bySentence = new Map<number, ExtractedEvent[]>();
+  for (const e of events) bySentence.set(e.span.start, [...(bySentence.get(e.span.start) ?? []), e]);
+  const runs = new Map<string, { date: string; paragraph: number; person: string | null }>();
+  const keyOf = (e: ExtractedEvent) => `${e.actor}|${e.actorRole ?? ''}`;
+  const known = new Set<string>();
+  for (const start of [...bySentence.keys()].sort((a, b) => a - b)) {
+    const group = bySentence.get(start)!;
+    const paragraph = paragraphOf(start);
+    const person = speakerName(group[0].evidence, known);
+    const unknown = new Set<string>();
+    for (const e of group) {
+      if (e.statedOn) continue;
+      const run = runs.get(keyOf(e));
+      // "Guo Jiakun" then "Guo": a word of the name the run started with is the same person
+      const samePerson = !run?.person || !person || person.split(' ').some((w) => run.person!.split(' ').includes(w));
+      if (run && samePerson && paragraph - run.paragraph <= 2 && !recalled(e.evidence, run.date) && !PERFECT.test(withoutAsides(e.evidence))) {
+        e.statedOn = run.date;
+        run.paragraph = paragraph;
+        run.person ??= person;
+      } else unknown.add(keyOf(e));
+    }
+    for (const e of group) if (e.statedOn && dayOnly(e.statedOn)) runs.set(keyOf(e), { date: e.statedOn, paragraph, person });
+    for (const key of unknown) runs.delete(key);
+    // a statement someone else made on an unknown occasion ends the other speakers' runs
+    if (unknown.size && ATTRIBUTED.test(group[0].evidence)) for (const key of [...runs.keys()]) if (!group.some((e) => keyOf(e) === key)) runs.delete(key);
+  }
+}
+
+function paragraphIndex(clean: string): (offset: number) => number {
+  const starts: number[] = [];
+  let pos = 0;
+  for (const raw of clean.split('\n')) {
+    if (raw.trim()) starts.push(pos);
+    pos += raw.length + 1;
+  }
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+/** Dates the undated statements of an article by the occasion they belong to. Events are updated in place. */
+export function assignOccasionDates(clean: string, publishedOn: string | null, events: ExtractedEvent[]): void {
+  if (!events.some((e) => !e.statedOn)) return;
+  const frame = findFrame(clean, publishedOn, events);
+  if (frame) {
+    for (const e of events) {
+      if (e.statedOn || e.span.start < frame.from || e.span.start >= frame.to) continue;
+      if (frame.excluded.some(([a, b]) => e.span.start >= a && e.span.start < b)) continue;
+      if (frame.actor && e.actor !== frame.actor) continue;
+      const date = frameDate(frame, e.span.start);
+      if (recalled(e.evidence, date)) continue;
+      e.statedOn = date;
+    }
+  }
+  speakerRuns(clean, events);
+}
