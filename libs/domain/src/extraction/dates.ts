@@ -16,6 +16,16 @@ const THIS_MONTH = /\b(?:(earlier|early|later|late|so far)\s+)?this month\b/gi;
 const ORDINAL_DAY = /\b(?:on|since|by) the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|century|anniversary|day|time|round|floor|brigade|division|army|fleet|session|summit|meeting|congress|plenum|package))/gi;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The month of the calendar week of `publishedOn` (or the week before), when the week lies in one month. */
+export function weekMonth(publishedOn: string, previous: boolean): string | null {
+  const day = new Date(`${publishedOn}T12:00:00Z`);
+  const sinceMonday = (day.getUTCDay() + 6) % 7;
+  const start = new Date(day.getTime() - (sinceMonday + (previous ? 7 : 0)) * 86400000);
+  const end = previous ? new Date(start.getTime() + 6 * 86400000) : day;
+  if (start.getUTCMonth() !== end.getUTCMonth()) return null;
+  return `${start.getUTCFullYear()}-${pad(start.getUTCMonth() + 1)}`;
+}
 // "will send two systems from December", "keep a frigate until at least September": when the action runs, not when it was said
 const SPAN_BEFORE = /\b(?:from|until|till|through|starting|beginning|by|as of|in time for)\s+(?:(?:at least|at the latest|the end of|the start of|the beginning of|the middle of|early|late|mid-?)\s+)*$/i;
 
@@ -28,10 +38,12 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
   if (publishedOn) {
     const [py, pm, pd] = publishedOn.split('-').map(Number);
     for (const m of sentence.matchAll(THIS_MONTH)) if ((m[1] ?? '').toLowerCase() !== 'later') out.push({ value: `${py}-${pad(pm)}`, index: m.index! });
-    // "earlier this week", "last week": only the month is known, and only when the week cannot reach into the month before
+    // "earlier this week", "last week": only the month is known, and only when the whole week (Monday to Sunday, this
+    // week up to the publication day) lies in one month
     for (const m of sentence.matchAll(/\b(?:(earlier|later) )?(this|last) week\b/gi)) {
       if ((m[1] ?? '').toLowerCase() === 'later') continue;
-      if (pd > (m[2].toLowerCase() === 'last' ? 14 : 7)) out.push({ value: `${py}-${pad(pm)}`, index: m.index! });
+      const month = weekMonth(publishedOn, m[2].toLowerCase() === 'last');
+      if (month) out.push({ value: month, index: m.index! });
     }
     for (const m of sentence.matchAll(ORDINAL_DAY)) {
       const day = Number(m[1]);
@@ -48,7 +60,8 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
   for (const r of results) {
     if (out.some((o) => o.index <= r.index + r.text.length && r.index <= o.index + 12)) continue;
     // "this month" / "this week" are read above, where "later this month" is left out
-    if (/\bthis (month|week)\b|\bthe \d{1,2}(st|nd|rd|th)\b/i.test(r.text)) continue;
+    // a week is never a day: "last week" is read above or not at all
+    if (/\bthis (month|week)\b|\blast week\b|\bthe \d{1,2}(st|nd|rd|th)\b/i.test(r.text)) continue;
     // "the day after a ceasefire takes effect", "tomorrow": a statement is never made after it is reported
     if (/^(?:the )?day after\b|\btomorrow\b/i.test(r.text)) continue;
     if (SPAN_BEFORE.test(sentence.slice(0, r.index)) || /^(?:from|until|till|through|starting|beginning|by)\b/i.test(r.text)) continue;

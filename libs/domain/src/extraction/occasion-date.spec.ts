@@ -1,5 +1,6 @@
 import type { ExtractedEvent } from '../catalogue';
 import { extractEvents } from './index';
+import { datesIn, weekMonth } from './dates';
 import { assignOccasionDates, findFrame, recalled, speakerName } from './occasion-date';
 
 /** Events for the given sentences of `text` (actor, own date or null), in the shape the extractor produces. */
@@ -219,6 +220,22 @@ describe('occasion dates', () => {
     it('does not read "the day after a ceasefire" as when it was said', () => {
       const ev = extractEvents({ text: 'Twenty-six countries have pledged to deploy troops the day after a ceasefire takes effect, Macron said Thursday.', publishedOn: '2025-09-05' });
       expect(ev[0]?.statedOn).toBe('2025-09-04');
+    });
+  });
+  describe('weeks', () => {
+    it('gives "last week" and "this week" the month only when the calendar week lies in one month', () => {
+      // Monday 12 January 2026: last week is 5-11 January
+      expect(weekMonth('2026-01-12', true)).toBe('2026-01');
+      // Thursday 10 July 2025: last week is 30 June - 6 July
+      expect(weekMonth('2025-07-10', true)).toBeNull();
+      // Wednesday 3 December 2025: this week began on 1 December
+      expect(weekMonth('2025-12-03', false)).toBe('2025-12');
+      expect(weekMonth('2025-10-02', false)).toBeNull();
+    });
+
+    it('never reads "last week" as a day', () => {
+      expect(datesIn('The Indian navy said last week it had deployed ten warships.', '2025-07-10')).toEqual([]);
+      expect(datesIn('Zakharova said last week that the mission was a Western tool.', '2026-01-30').map((d) => d.value)).toEqual(['2026-01']);
     });
   });
 });
