@@ -6,7 +6,7 @@ import { PositionEvent, positionEventsV1 } from '@stancewatch/contracts';
 import { assignIssues, loadIssues } from '@stancewatch/domain/issues';
 import { ActorProjection } from '@stancewatch/domain/projection';
 import { createKafka, MessageProducer } from '@stancewatch/messaging';
-import { createDataSource, ProjectionRebuilder } from '@stancewatch/persistence';
+import { createDataSource, ProjectionRebuilder, READ_MODELS_CHANGED_CHANNEL } from '@stancewatch/persistence';
 import { loadConfig } from '@stancewatch/platform';
 import { pollUntil } from '../../../tests/support/poll-until';
 import { positionEvent } from '../../../tests/support/position-events';
@@ -143,10 +143,22 @@ describe('projector', () => {
     const dataSource = await createDataSource(p.db.url, { poolSize: 2 }).initialize();
     const issues = loadIssues(null);
     const assign = (x: { type: string; actor: string; target: string[]; asset: string[]; evidence: string | string[] }) => assignIssues(x, issues);
-    const result = await new ProjectionRebuilder(dataSource, (actor) => new ActorProjection(actor, assign), assign).run();
-    await dataSource.destroy();
-    expect(result.events).toBe(events.length + 1);
-    expect(await snapshotReadModels(p.db.url)).toEqual(live);
+    // an API listening for changes hears the switch (the projector is idle by now: nothing else notifies)
+    const listener = new Client({ connectionString: p.db.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', ({ channel }) => heard.push(channel));
+    await listener.query(`LISTEN ${READ_MODELS_CHANGED_CHANNEL}`);
+    try {
+      const result = await new ProjectionRebuilder(dataSource, (actor) => new ActorProjection(actor, assign), assign).run();
+      await dataSource.destroy();
+      expect(result.events).toBe(events.length + 1);
+      expect(await snapshotReadModels(p.db.url)).toEqual(live);
+      await pollUntil(async () => heard.length, (n) => n > 0, { timeoutMs: 5_000, what: 'the rebuild switch to notify' });
+      expect(heard).toEqual([READ_MODELS_CHANGED_CHANNEL]);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('reaches the same read models whatever order the statements arrive in', async () => {

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PositionEvent, reportOf } from '@stancewatch/contracts';
 import { POSITION_EVENT_TYPES } from '@stancewatch/domain/catalogue';
 import { ActorProjection, compareExtractorVersions, ProjectionInput } from '@stancewatch/domain/projection';
+import { notifyReadModelsChanged } from './read-model-changes';
 import { actorRows, statementRow } from './repositories/projection-rows';
 import { copyChunks, CopyColumn, copyInto, copyRows, insertRows, ProjectionStore, READ_MODEL_TABLES, Row, tableColumns } from './repositories/projection-store';
 
@@ -74,7 +75,8 @@ const TABLE_OF = {
  *    shadow tables loaded with COPY and indexed only once loaded;
  * 2. catch-up — what the live projector appended meanwhile, refolding the actors it touched;
  * 3. switch — with the event store held still (writers wait, readers don't), the last events, then
- *    the shadow tables swapped in by renaming, which costs no copying.
+ *    the shadow tables swapped in by renaming, which costs no copying, and listeners on
+ *    READ_MODELS_CHANGED_CHANNEL told in the same transaction.
  * A newer extraction of an article supersedes the older run's reports: the replay knows the newest
  * version of every article up front, so superseded reports never enter a fold.
  */
@@ -120,6 +122,8 @@ export class ProjectionRebuilder {
         await m.query(`ALTER TABLE ${table}${SHADOW} RENAME TO ${table}`);
       }
       for (const rename of renames) await m.query(rename);
+      // delivered when, and only if, the switch commits: no crash in between can leave APIs serving cached reads of the replaced tables
+      await notifyReadModelsChanged(m);
     });
     this.progress('done');
     return { events: this.events, elapsedMs: Date.now() - this.started };

@@ -1,6 +1,6 @@
 import { assignIssues, loadIssues } from '@stancewatch/domain/issues';
 import { ActorProjection } from '@stancewatch/domain/projection';
-import { createDataSource, notifyReadModelsChanged, ProjectionRebuilder } from '@stancewatch/persistence';
+import { createDataSource, ProjectionRebuilder } from '@stancewatch/persistence';
 import { loadConfig } from '@stancewatch/platform/config';
 
 /** Replays the event store into fresh read models and switches over once they have caught up. */
@@ -18,9 +18,8 @@ export async function projectionsRebuildCommand(): Promise<number> {
         process.stderr.write(`rebuild: ${phase.padEnd(8)} ${events} events, ${(elapsedMs / 1000).toFixed(1)} s, ${rate} events/s\n`);
       },
     );
+    // the switch transaction itself notifies the APIs, which drop responses cached from the replaced tables
     const { events, elapsedMs } = await rebuilder.run();
-    // the switch has committed: APIs drop responses cached from the replaced tables
-    await notifyReadModelsChanged(dataSource.manager);
     console.log(`read models rebuilt from ${events} events in ${(elapsedMs / 1000).toFixed(1)} s and switched over`);
     return 0;
   } finally {
