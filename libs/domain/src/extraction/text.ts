@@ -56,14 +56,17 @@ export function sentences(clean: string): Sentence[] {
     if (!line) continue;
     if (BOILERPLATE_START.test(line) && bodySeen > 2) break;
     if (FURNITURE.test(line)) continue;
-    if (isTableRow(rawLine)) continue;
+    // a row of a pledge table or a "Country – amount" line reads as "Country: amount" (same offsets, so the
+    // evidence is the line itself); other table rows are dropped
+    const listed = listLine(rawLine);
+    if (!listed && isTableRow(rawLine)) continue;
     // interview questions ask, they state nothing
     if (/^(q|question)\s*[:.]/i.test(line)) continue;
     const bullet = line.match(BULLET);
-    if (!bullet && isHeading(line)) continue;
+    if (!bullet && !listed && isHeading(line)) continue;
     if (/^[—–-]+$/.test(line)) continue;
     const lead = rawLine.indexOf(line) + (bullet ? bullet[0].length : 0);
-    const body = rawLine.slice(lead).trimEnd();
+    const body = (listed ?? rawLine).slice(lead).trimEnd();
     if (!body) continue;
     paragraph++;
     bodySeen++;
@@ -78,6 +81,33 @@ export function sentences(clean: string): Sentence[] {
     }
   }
   return out;
+}
+
+// "| Norway | NOK 7 billion for launchers | Announced Wednesday |", "Poland | 18 monitors | 2023", "Denmark – DKK 1.2
+// billion for ammunition": a short capitalised first cell (a country, not a heading like "Other member states (about
+// 17)") followed by the pledge. The first separator becomes a colon, later ones commas, the outer pipes spaces.
+const LEAD_CELL = /^\p{Lu}[\p{L} .'’-]{1,38}$/u;
+function listLine(raw: string): string | null {
+  const pipes = (raw.match(/\|/g) ?? []).length;
+  if (pipes >= 2 || (pipes === 1 && !/[.!?"”]\s*$/.test(raw))) {
+    if (/^\s*\|?\s*:?-{2,}/.test(raw)) return null;
+    const cells = raw.split('|');
+    const first = cells[0].trim() ? 0 : 1;
+    if (!LEAD_CELL.test(cells[first]?.trim() ?? '') || !/\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b/i.test(cells[first + 1] ?? '')) return null;
+    let seen = 0;
+    let out = '';
+    for (let k = 0; k < raw.length; k++) {
+      if (raw[k] !== '|') out += raw[k];
+      else if (seen++ < first) out += ' ';
+      else if (seen - first === 1) out += ':';
+      else out += /^\s*$/.test(raw.slice(k + 1)) ? ' ' : ',';
+    }
+    return out;
+  }
+  const dash = raw.match(/^(\s*)([^–—\-:|]{2,40}?) [–—-] (?=\S)/u);
+  if (!dash || /[.!?"”]\s*$/.test(raw) || !LEAD_CELL.test(dash[2]) || !/\d/.test(raw.slice(dash[0].length))) return null;
+  const at = dash[0].length - 2;
+  return raw.slice(0, at) + ':' + raw.slice(at + 1);
 }
 
 const INTRODUCES = /\b(Minister|President|Chancellor|Secretary|Premier|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}|\b(?:spoke|talked) (?:to|with) us\b/u;
