@@ -11,9 +11,10 @@ const SHADOW = '__next';
 
 /**
  * What the fold reads of a stored envelope, as one JSON array per report (Postgres sends and Node
- * parses far less than the whole body); the last field is the extractor version.
+ * parses far less than the whole body); the last field is the extractor version. Strings are taken
+ * as text (->>), which json_build_array quotes again more cheaply than it prints jsonb (null stays null).
  */
-const REPORT_FIELDS = `json_build_array(body->'eventId', body#>'{provenance,articleId}', body#>'{provenance,url}', body->'type', body#>'{actor,code}', body#>'{actor,role}', body->'target', body#>'{payload,asset}', body#>'{payload,quantity}', body#>'{payload,conditions}', body->'statedOn', body->'observedAt', body#>'{provenance,evidence,sentence}', body->'confidence', body#>'{payload,extraction,extractorVersion}')`;
+const REPORT_FIELDS = `json_build_array(body->>'eventId', body#>>'{provenance,articleId}', body#>>'{provenance,url}', body->>'type', body#>>'{actor,code}', body#>>'{actor,role}', body->'target', body#>'{payload,asset}', body#>'{payload,quantity}', body#>'{payload,conditions}', body->>'statedOn', body->>'observedAt', body#>>'{provenance,evidence,sentence}', body->'confidence', body#>>'{payload,extraction,extractorVersion}')`;
 
 /** The report reportOf makes of the envelope these fields came from. */
 function reportFromFields(f: unknown[]): ProjectionInput {

@@ -48,12 +48,35 @@ const statedDate = remembered((statedOn: string): EffectiveDate => {
   throw new Error(`statedOn must be YYYY-MM-DD or YYYY-MM, got ${JSON.stringify(statedOn)}`);
 });
 
-/** An ISO instant in one canonical form (UTC, milliseconds) so instants compare as strings. */
-export const normaliseInstant: (iso: string) => string = remembered((iso) => {
+const canonicalised = remembered((iso) => {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new Error(`observedAt must be an ISO date-time, got ${JSON.stringify(iso)}`);
   return new Date(ms).toISOString();
 });
+
+/** An ISO instant in one canonical form (UTC, milliseconds) so instants compare as strings. */
+export function normaliseInstant(iso: string): string {
+  // nearly every instant is already canonical, and each is new (one per report): no parse, no cache entry
+  return isCanonicalInstant(iso) ? iso : canonicalised(iso);
+}
+
+const CANONICAL_INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digits = (text: string, at: number, count: number) => {
+  let value = 0;
+  for (let i = at; i < at + count; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+};
+
+/** What toISOString would print for this very instant (so Date.parse would not roll "02-30" over into March). */
+function isCanonicalInstant(iso: string): boolean {
+  if (iso.length !== 24 || !CANONICAL_INSTANT.test(iso)) return false;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 2);
+  const day = digits(iso, 8, 2);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]);
+}
 
 /** Days since the epoch of a 'YYYY-MM-DD' day. */
 export const dayNumber: (day: string) => number = remembered((day) => Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000));
