@@ -33,6 +33,10 @@ interface Discourse {
   interviewee: { code: string; role: string | null } | null;
   /** the interviewee was named by an introduction ("spoke to us"), not guessed from the first office holder */
   introduced?: boolean;
+  /** the signatories of a joint text ("We, the foreign ministers of A, B and C, ..."): who "we" and "our governments" are */
+  collective?: ActorNP[] | null;
+  /** countries that were subjects of statements, most recent last, distinct: who "the two leaders" of a readout are */
+  recent?: string[];
 }
 
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', ':']);
@@ -243,9 +247,13 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   };
   const groups = findActors(toks, isVerbLike, discourse.people);
   learnPeople(toks, groups, discourse, INTERVIEW_INTRO.test(s.text));
-  const resolved = groups.map((g) => ({ ...g, members: g.members.map((m) => resolveRole(m, groups, discourse)) }));
+  let resolved = groups.map((g) => ({ ...g, members: g.members.map((m) => resolveRole(m, groups, discourse)) }));
+  const joint = collectiveSubject(toks, resolved, discourse);
+  if (joint) resolved = resolved.filter((g) => g.end <= joint.start || g.start >= joint.end).concat([joint.group]).sort((a, b) => a.start - b.start);
 
   let speaker = findSpeaker(toks, resolved);
+  // "... would be met with a firm response by our governments": the signatories of the joint text
+  if (!speaker && !joint && discourse.collective && firstPerson(toks)) speaker = { members: discourse.collective, start: toks.length, end: toks.length, slot: 'subject', prep: null, head: -1 };
   // "..., he said": the person under discussion
   if (!speaker && discourse.last && pronounSpeaker(toks)) speaker = pseudoGroup(discourse.last);
   // an interview answer speaks for the interviewee
@@ -378,6 +386,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       // "has never proposed sending troops": no proposal, and no refusal either
       if (type === 'pledge-refused' && !window.some((x) => x.cat === 'refused') && negatesOtherVerb(toks, c.start, from)) continue;
       if (demandBefore && type === 'pledge-announced') type = 'demand-made';
+      // "called on Caracas to withdraw its units", "urged Kigali to pull out its troops": the withdrawal asked of another is a demand
+      if (type === 'pledge-refused' && window.some((x) => x.cat === 'refused' && x.start === c.start) && (demandBefore || objectControl(toks, c.start, resolved, who.group))) type = 'demand-made';
       // "expected every ally to contribute", "wants Europe to provide the bulk": the contribution asked of others is a demand
       if (type === 'pledge-announced' && objectControl(toks, c.start, resolved, who.group)) type = 'demand-made';
       // "ruled out any role for Turkish troops": refusing someone else's contribution is opposing it
@@ -814,6 +824,44 @@ function findSpeaker(toks: Token[], groups: ActorGroup[]): ActorGroup | null {
   return null;
 }
 
+const SIGNATORIES = new Set(['leaders', 'ministers', 'governments', 'heads', 'presidents', 'representatives', 'members', 'participants', 'signatories', 'states', 'countries', 'delegations', 'premiers', 'chancellors']);
+const PAIR_SUBJECT = new Set(['leaders', 'sides', 'ministers', 'governments', 'countries', 'presidents', 'delegations', 'premiers']);
+/**
+ * Joint texts and readouts speak for several actors at once. "We, the foreign ministers of Barbados, Canada and
+ * Ghana, reaffirm ...": "we" is the signatories named in the apposition, here and in the later sentences of the text.
+ * "The two leaders called on X" (a readout of a call or meeting): the last two countries that spoke.
+ */
+function collectiveSubject(toks: Token[], groups: ActorGroup[], discourse: Discourse): { group: ActorGroup; start: number; end: number } | null {
+  const group = (at: number, members: ActorNP[]): ActorGroup => ({ members: members.map((m) => ({ ...m, start: at, end: at + 1 })), start: at, end: at + 1, slot: 'subject', prep: null, head: -1 });
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (insideQuote(toks, k)) continue;
+    if (t.lower === 'we' && (k === 0 || toks[k - 1].text === ',' || toks[k - 1].lower === 'and' || toks[k - 1].lower === 'that')) {
+      // the apposition that names the signatories: "We, the ... of A, B and C,"
+      if (toks[k + 1]?.text === ',' && toks[k + 2]?.lower === 'the' && SIGNATORIES.has(toks[k + 3]?.lower ?? '') || (toks[k + 1]?.text === ',' && toks[k + 2]?.lower === 'the' && SIGNATORIES.has(toks[k + 4]?.lower ?? ''))) {
+        let end = k + 3;
+        while (end < toks.length && !(toks[end].text === ',' && !groups.some((g) => g.start === end + 1 || (g.start < end && g.end > end + 1)) && toks[end + 1]?.lower !== 'and' && toks[end + 1]?.lower !== 'the')) end++;
+        const members = groups.filter((g) => g.start > k && g.end <= end).flatMap((g) => g.members).filter((m) => m.code);
+        const codes = new Set(members.map((m) => m.code));
+        if (codes.size >= 2) {
+          discourse.collective = members.filter((m, i) => members.findIndex((x) => x.code === m.code) === i);
+          return { group: group(k, discourse.collective), start: k, end: end + 1 };
+        }
+      }
+      if (discourse.collective && !groups.some((g) => g.slot === 'subject' && g.start < k)) return { group: group(k, discourse.collective), start: k, end: k + 1 };
+      continue;
+    }
+    // "The two leaders", "both sides" opening a clause
+    const pair = (t.lower === 'two' && toks[k - 1]?.lower === 'the') || t.lower === 'both';
+    if (pair && PAIR_SUBJECT.has(toks[k + 1]?.lower ?? '') && (k <= 1 || toks[k - 2]?.text === ',' || toks[k - 1]?.text === ',') && (discourse.recent?.length ?? 0) >= 2) {
+      const codes = discourse.recent!.slice(-2);
+      const members: ActorNP[] = codes.map((code) => ({ start: k, end: k + 2, code, role: null, kinds: ['country'], govNoun: false }));
+      return { group: { ...group(k, members), end: k + 2 }, start: k, end: k + 2 };
+    }
+  }
+  return null;
+}
+
 function pseudoGroup(a: { code: string; role: string | null }): ActorGroup {
   return { members: [{ start: 0, end: 0, code: a.code, role: a.role, kinds: ['country'], govNoun: false }], start: 0, end: 0, slot: 'subject', prep: null, head: -1 };
 }
@@ -843,6 +891,10 @@ function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse): Ac
 function updateDiscourse(toks: Token[], s: Sentence, discourse: Discourse, subj?: ActorGroup | null) {
   void toks;
   void s;
+  for (const x of subj?.members ?? []) {
+    if (!x.code || !isCountry(x)) continue;
+    discourse.recent = (discourse.recent ?? []).filter((c) => c !== x.code).concat([x.code]).slice(-4);
+  }
   const m = subj?.members.find((x) => x.code);
   if (m && m.code) discourse.last = { code: m.code, role: m.role };
   if (m && isCountry(m)) discourse.lastCountry = m.code;

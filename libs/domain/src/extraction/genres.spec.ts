@@ -35,3 +35,41 @@ describe('pledge tables and list lines', () => {
     expect(pairs('Turkey – the view from Ankara')).toEqual([]);
   });
 });
+
+describe('joint statements and readouts', () => {
+  it('gives "we" of a joint text to every signatory named in its apposition, in later sentences too', () => {
+    const text = [
+      'We, the defence ministers of Estonia, Latvia and Lithuania, reaffirm our support for the Nordic-Baltic air policing plan.',
+      '',
+      'We call on Belarus to withdraw the troops it has moved to the border.',
+      '',
+      'Any violation of our airspace would be met with a firm and united response by our governments.',
+    ].join('\n');
+    const ev = run(text);
+    for (const type of ['support-expressed', 'demand-made', 'red-line-stated']) {
+      expect(ev.filter((e) => e.type === type).map((e) => e.actor).sort()).toEqual(['EE', 'LT', 'LV']);
+    }
+    expect(ev.some((e) => e.type === 'pledge-refused')).toBe(false);
+  });
+
+  it('leaves "we" alone without a signatory apposition', () => {
+    expect(pairs('We, the people, support the plan.')).toEqual([]);
+    expect(pairs('"We support the plan," a diplomat said.')).toEqual([]);
+  });
+
+  it('gives "the two leaders" of a readout to the last two countries that spoke', () => {
+    const text = [
+      'President Lula stated that Brazil will provide two transport aircraft for the relief effort.',
+      '',
+      'President Boric welcomed Brazil\'s offer and stated that Chile supports the regional response.',
+      '',
+      'The two leaders called on Venezuela to release the detained observers.',
+    ].join('\n');
+    expect(run(text).filter((e) => e.type === 'demand-made').map((e) => e.actor).sort()).toEqual(['BR', 'CL']);
+  });
+
+  it('reads a withdrawal asked of another as a demand, not a refusal', () => {
+    expect(pairs('Kenya urged Uganda to withdraw its troops from the border area.')).toEqual([['demand-made', 'KE']]);
+    expect(pairs('Kenya will withdraw its troops from Somalia.')).toEqual([['pledge-refused', 'KE']]);
+  });
+});
