@@ -6,7 +6,7 @@ import { matchAt } from './match';
 import { datesIn } from './dates';
 import { assignOccasionDates } from './occasion-date';
 import { lexicon, type CueCategory } from './lexicon';
-import type { Token } from './nlp';
+import { sentencesOf, type Token } from './nlp';
 import { findQuantities } from './quantities';
 import { sentences, type Sentence } from './text';
 
@@ -35,6 +35,8 @@ interface Discourse {
   introduced?: boolean;
   /** the signatories of a joint text ("We, the foreign ministers of A, B and C, ..."): who "we" and "our governments" are */
   collective?: ActorNP[] | null;
+  /** who issued the communiqué whose operative paragraphs ("24. CALLS ON ...") have no subject of their own */
+  issuer?: ActorNP | null;
   /** countries that were subjects of statements, most recent last, distinct: who "the two leaders" of a readout are */
   recent?: string[];
 }
@@ -170,7 +172,10 @@ function insideQuote(toks: Token[], i: number): boolean {
 export function extractFromText(clean: string, publishedOn: string | null): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
   const discourse: Discourse = { last: null, paragraph: -1, people: new Map(), interviewee: null };
-  for (const s of sentences(clean)) {
+  const all = sentences(clean);
+  const firstOperative = all.find((s) => s.operative);
+  if (firstOperative) discourse.issuer = issuerOf(clean.slice(0, firstOperative.start));
+  for (const s of all) {
     if (s.paragraph - discourse.paragraph > 2) discourse.last = discourse.lastCountry = null;
     discourse.paragraph = s.paragraph;
     events.push(...fromSentence(s, publishedOn, discourse));
@@ -251,6 +256,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const joint = collectiveSubject(toks, resolved, discourse);
   if (joint) resolved = resolved.filter((g) => g.end <= joint.start || g.start >= joint.end).concat([joint.group]).sort((a, b) => a.start - b.start);
 
+  // "25. DECIDES to allocate US$ 10 million ...": the issuing body speaks
+  if (s.operative && discourse.issuer && !resolved.some((g) => g.slot === 'subject' && g.start < 2)) resolved = [{ members: [discourse.issuer], start: 0, end: 0, slot: 'subject' as const, prep: null, head: -1 }, ...resolved];
   let speaker = findSpeaker(toks, resolved);
   // "... would be met with a firm response by our governments": the signatories of the joint text
   if (!speaker && !joint && discourse.collective && firstPerson(toks)) speaker = { members: discourse.collective, start: toks.length, end: toks.length, slot: 'subject', prep: null, head: -1 };
@@ -824,6 +831,22 @@ function findSpeaker(toks: Token[], groups: ActorGroup[]): ActorGroup | null {
   return null;
 }
 
+const ISSUING = /\b(?:adopted|issued|agreed|approved|endorsed) by\b|\bcommuniqu[eé]\b|\bdeclaration\b|\bresolution\b/i;
+/** the body named where the text introduces the document ("the decision ... adopted by the Assembly of the African Union"): its last organisation, else its last actor */
+function issuerOf(intro: string): ActorNP | null {
+  let found: ActorNP | null = null;
+  for (const para of intro.split('\n')) {
+    if (!ISSUING.test(para)) continue;
+    for (const toks of sentencesOf(para, 0)) {
+      if (!ISSUING.test(toks.map((t) => t.text).join(' '))) continue;
+      const members = findActors(toks, () => false).flatMap((g) => g.members).filter((m) => m.code);
+      const org = members.filter((m) => m.kinds.includes('org'));
+      found = org[org.length - 1] ?? members[members.length - 1] ?? found;
+    }
+  }
+  return found ? { ...found, start: 0, end: 0 } : null;
+}
+
 const SIGNATORIES = new Set(['leaders', 'ministers', 'governments', 'heads', 'presidents', 'representatives', 'members', 'participants', 'signatories', 'states', 'countries', 'delegations', 'premiers', 'chancellors']);
 const PAIR_SUBJECT = new Set(['leaders', 'sides', 'ministers', 'governments', 'countries', 'presidents', 'delegations', 'premiers']);
 /**
@@ -1231,10 +1254,22 @@ function modalObject(toks: Token[], c: Cue, cl: Clause, cues: Cue[]): boolean {
 }
 
 /** "Germany's decision to station", "Spain's offer to send": the actor whose noun governs the infinitive */
+const DECISION_NOUNS = new Set(['decision', 'commitment', 'pledge', 'offer', 'readiness', 'willingness', 'intention', 'plan', 'plans', 'announcement', 'proposal', 'determination']);
 function infinitiveOfPossessed(toks: Token[], i: number, groups: ActorGroup[]): ActorGroup | null {
   let k = i - 1;
   while (k >= 0 && toks[k].pos === 'ADV') k--;
-  if (toks[k]?.lower !== 'to' || toks[k - 1]?.pos !== 'NOUN') return null;
+  if (toks[k]?.lower !== 'to') return null;
+  // "welcomed the decision of the Republic of Ghana to deploy a battalion": the same with the owner after "of"/"by"
+  const after = groups.find((x) => x.end === k && (x.prep === 'of' || x.prep === 'by'));
+  if (after) {
+    // past a formal name's prefix: "the decision of the Arab Republic of Egypt"
+    for (let j = after.start - 1; j >= Math.max(0, after.start - 7); j--) {
+      const t = toks[j];
+      if ((t.lower === 'of' || t.lower === 'by') && DECISION_NOUNS.has(toks[j - 1]?.lower ?? '')) return after;
+      if (!(t.pos === 'DET' || t.pos === 'PROPN' || t.lower === 'of')) break;
+    }
+  }
+  if (toks[k - 1]?.pos !== 'NOUN') return null;
   const g = attached(groups, k - 1);
   return g && g.slot === 'possessor' ? g : null;
 }

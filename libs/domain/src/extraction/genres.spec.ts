@@ -73,3 +73,42 @@ describe('joint statements and readouts', () => {
     expect(pairs('Kenya will withdraw its troops from Somalia.')).toEqual([['pledge-refused', 'KE']]);
   });
 });
+
+describe('communiqués', () => {
+  const communique = [
+    'ABUJA – The following is the final communiqué adopted by the Authority of Heads of State of ECOWAS on Sunday.',
+    '',
+    '12. WELCOMES the decision of the Republic of Senegal to deploy a battalion of 600 troops to the standby force;',
+    '',
+    '13. CALLS ON the transitional authorities in Guinea to release all political detainees;',
+    '',
+    '14. DECIDES to allocate US$ 5 million from its peace fund to the standby force;',
+  ].join('\n');
+
+  it('makes the issuing body the subject of operative paragraphs in capitals', () => {
+    const ev = run(communique);
+    expect(ev.map((e) => [e.type, e.actor])).toEqual(
+      expect.arrayContaining([
+        ['support-expressed', 'ECOWAS'],
+        ['pledge-announced', 'SN'],
+        ['demand-made', 'ECOWAS'],
+        ['pledge-announced', 'ECOWAS'],
+      ]),
+    );
+    expect(ev.find((e) => e.actor === 'SN')?.quantity?.value).toBe(600);
+  });
+
+  it('needs a numbered paragraph and a capitalised verb', () => {
+    expect(pairs('CALLS ON the authorities to release all detainees;')).toEqual([]);
+    expect(pairs('12. NATO allies met in Brussels on Monday.')).toEqual([]);
+  });
+
+  it('gives "the decision of X to deploy" to X', () => {
+    expect(pairs('Kenya welcomed the offer by Rwanda to send 300 police officers.')).toEqual(
+      expect.arrayContaining([
+        ['pledge-announced', 'RW'],
+        ['support-expressed', 'KE'],
+      ]),
+    );
+  });
+});

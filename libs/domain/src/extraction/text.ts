@@ -22,6 +22,8 @@ export interface Sentence {
   listItem: boolean;
   /** a line of an interview answer ("A: ...") */
   answer: boolean;
+  /** an operative paragraph of a communiqué or resolution ("22. WELCOMES the decision ..."): its subject is the issuing body */
+  operative?: boolean;
 }
 
 // Lines that start the page furniture under an article; everything after them is not the article.
@@ -66,8 +68,12 @@ export function sentences(clean: string): Sentence[] {
     if (!bullet && !listed && isHeading(line)) continue;
     if (/^[—–-]+$/.test(line)) continue;
     const lead = rawLine.indexOf(line) + (bullet ? bullet[0].length : 0);
-    const body = (listed ?? rawLine).slice(lead).trimEnd();
+    let body = (listed ?? rawLine).slice(lead).trimEnd();
     if (!body) continue;
+    // "24. CALLS ON the Security Council to ...", "and REQUESTS the Commission to ...": the capitalised verbs of a
+    // communiqué read in lower case (same length, so offsets hold); the issuer is found by the extractor
+    const operative = !!bullet && OPERATIVE.test(body);
+    if (operative) body = body.replace(/(?<=^|\band\s|;\s)\p{Lu}{3,}S(?:\s+(?:ON|UPON|NOTE|DEEP|GRAVE|SERIOUS|CONCERN|ITS|FULL|FIRM))*\b/gu, (w) => w.toLowerCase());
     paragraph++;
     bodySeen++;
     // lines without a cue still introduce office holders ("Defence Minister Hanno Pevkur") and list pledges ("Canada: C$200 million")
@@ -77,7 +83,7 @@ export function sentences(clean: string): Sentence[] {
       if (!toks.length || toks[toks.length - 1].text === '?') continue;
       const start = toks[0].start;
       const end = toks[toks.length - 1].end;
-      out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet, answer });
+      out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet, answer, operative });
     }
   }
   return out;
@@ -109,6 +115,9 @@ function listLine(raw: string): string | null {
   const at = dash[0].length - 2;
   return raw.slice(0, at) + ':' + raw.slice(at + 1);
 }
+
+// an all-capitals verb in the third person opening the paragraph: WELCOMES, CALLS ON, EXPRESSES DEEP CONCERN
+const OPERATIVE = /^\p{Lu}{3,}S(?:\s+(?:ON|UPON|NOTE|DEEP|GRAVE|SERIOUS|CONCERN|ITS|FULL|FIRM))*\s/u;
 
 const INTRODUCES = /\b(Minister|President|Chancellor|Secretary|Premier|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}|\b(?:spoke|talked) (?:to|with) us\b/u;
 const COLON_LIST = /^\p{Lu}[^:]{1,50}:\s*\S/u;
