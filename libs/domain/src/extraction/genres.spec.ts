@@ -112,3 +112,11 @@ describe('communiqués', () => {
     );
   });
 });
+
+describe('sizes are not counts', () => {
+  it('counts the vessels, not their length or weight', () => {
+    expect(run('Japan will provide five additional 97-metre multi-role response vessels.')[0].quantity?.value).toBe(5);
+    expect(run('Norway will send three 40-tonne minesweepers to the Baltic.')[0].quantity).toMatchObject({ value: 3, unit: 'ships' });
+    expect(run('Greece will send 40-tonne trucks and two frigates.')[0].quantity?.value).toBe(2);
+  });
+});

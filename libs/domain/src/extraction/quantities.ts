@@ -62,9 +62,14 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
       }
     }
     let start = i;
+    // "97-metre vessels", "40-tonne trucks": a size, not a count
+    if (sizeAt(toks, i)) {
+      i += 2;
+      continue;
+    }
     const approx = matchAt(lx.approximators, toks, i, false);
     const vague = matchAt(lx.vague, toks, i, false);
-    let n = numberAt(toks, approx ? approx.end : i);
+    let n = approx && sizeAt(toks, approx.end) ? null : numberAt(toks, approx ? approx.end : i);
     // "10,000-15,000 troops", "10,000 to 15,000 troops": a range is measured by its upper bound, as "between A and B" is
     if (n && ['-', '–', 'to'].includes(toks[n.end]?.lower ?? '') && toks[n.end].start - toks[n.end - 1].end <= 1) {
       const upper = numberAt(toks, n.end + 1);
@@ -103,7 +108,13 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
     }
     // "-strong" compounds name a force's size: 15,000-strong
     // skip up to three modifiers (French, Eurofighter, air-defence) to reach the unit noun
-    for (let k = after; k < Math.min(to, after + 5); k++) {
+    for (let k = after, reach = after + 5; k < Math.min(to, reach); k++) {
+      // "five additional 97-metre response vessels": past a size compound to the unit noun
+      if (sizeAt(toks, k)) {
+        k += 2;
+        reach += 2;
+        continue;
+      }
       const a = assetAt(toks, k);
       if (a && a.value.unit) {
         if (value == null && !vagueText) break;
@@ -122,6 +133,14 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
   }
   return out;
 }
+
+const SIZE_UNITS = new Set(['metre', 'meter', 'metres', 'meters', 'm', 'tonne', 'ton', 'tonnes', 'tons', 'foot', 'feet', 'ft', 'km', 'kilometre', 'kilometer', 'mm', 'calibre', 'caliber', 'seat', 'bed', 'year', 'day', 'month', 'week', 'hour', 'kg']);
+/** "97-metre", "40-tonne", "155-mm": a number joined by a hyphen to a unit of size or time */
+function sizeAt(toks: Token[], i: number): boolean {
+  const t = toks[i];
+  return !!t && /^\d[\d.,]*$/.test(t.text) && HYPHEN_TOKENS.has(toks[i + 1]?.text ?? '') && toks[i + 1].start === t.end && SIZE_UNITS.has(toks[i + 2]?.lower ?? '');
+}
+const HYPHEN_TOKENS = new Set(['-', '‑', '‐']);
 
 function text(toks: Token[], a: number, b: number): string {
   let s = '';
