@@ -61,6 +61,59 @@ describe('occasion dates', () => {
     });
   });
 
+  describe('a text reproduced after a lead that says when it was issued', () => {
+    const text = [
+      'Canberra – The following joint communiqué was released on Friday night by the defence ministers of Australia, New Zealand and Fiji after a meeting in Suva.',
+      'BEGIN TEXT',
+      'We reaffirm our commitment to a peaceful and secure Pacific.',
+      'Australia will station two patrol boats in Suva.',
+      'New Zealand had offered a frigate to the force in 2024.',
+      'END TEXT',
+      'Vanuatu said it would not join the force.',
+    ].join('\n\n');
+
+    it('dates the statements of the text by the day it was issued, not those after "END TEXT" or recalled ones', () => {
+      expect(
+        dated(text, '2026-05-11', [
+          ['We reaffirm our commitment to a peaceful and secure Pacific.', 'AU'],
+          ['Australia will station two patrol boats in Suva.', 'AU'],
+          ['New Zealand had offered a frigate to the force in 2024.', 'NZ'],
+          ['Vanuatu said it would not join the force.', 'VU'],
+        ]),
+      ).toEqual(['2026-05-08', '2026-05-08', null, null]);
+    });
+
+    it('finds the issuing day in other phrasings and not in a statement merely mentioned', () => {
+      const signed = 'Kingston, 3 June – A declaration signed on 2 June by the CARICOM heads of government commits the bloc to a police mission.\n\nJamaica will send 150 officers.';
+      expect(findFrame(signed, '2026-06-03', [])).toMatchObject({ kind: 'release', date: '2026-06-02' });
+      // a statement that is only reacted to, with no issuing verb, frames nothing
+      expect(findFrame('Chile criticised on Monday a statement by Peru about the border.\n\nChile said it would not send troops.', '2026-04-08', [])).toBeNull();
+    });
+  });
+
+  describe('the readout of a call or meeting', () => {
+    const text = [
+      'Readout summary',
+      'On 14 May, commencing at 10 a.m. for about 40 minutes, Mr. Friedrich Merz, Chancellor of Germany, held a telephone call with H.E. Ms. Kaja Tamm, Prime Minister of Estonia. The overview is as follows.',
+      '1. Chancellor Merz stated that Germany will send a further company to the brigade in Lithuania.',
+      '2. Prime Minister Tamm welcomed the decision and stated that Estonia has previously offered training grounds.',
+    ].join('\n\n');
+
+    it('dates the leaders’ statements by the day the call was held', () => {
+      expect(
+        dated(text, '2026-05-15', [
+          ['1. Chancellor Merz stated that Germany will send a further company to the brigade in Lithuania.', 'DE'],
+          ['2. Prime Minister Tamm welcomed the decision and stated that Estonia has previously offered training grounds.', 'EE'],
+        ]),
+      ).toEqual(['2026-05-14', null]);
+    });
+
+    it('reads "On <weekday>, ... held talks" and not an opening day that is no call', () => {
+      expect(findFrame('On Tuesday, President Lula held talks with President Boric in Brasília.\n\nBrazil will send engineers.', '2026-03-12', [])).toMatchObject({ kind: 'sitting', date: '2026-03-10' });
+      expect(findFrame('On Tuesday, Brazil announced it would send engineers to Haiti.\n\nChile said it was ready to help.', '2026-03-12', [])).toBeNull();
+    });
+  });
+
   describe('a press release or communiqué', () => {
     const text = [
       'PRESS RELEASE',

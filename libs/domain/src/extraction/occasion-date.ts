@@ -50,6 +50,20 @@ const SITTING = new RegExp(
 );
 // "We spoke to him in his office on Wednesday", "spoke to us in Jakarta on Tuesday", "In an interview on Monday", "aired on Sunday"
 const INTERVIEW = new RegExp(`\\b(?:(?:spoke|talked|sat down)\\s+(?:to|with)\\b[^.;]{0,60}?|interview(?:ed)?\\b[^.;]{0,60}?|(?:aired|broadcast)\\s+)${ON_DAY}`, 'iu');
+// "The following joint statement was issued on Tuesday evening by ...", "the communiqué, released on 3 March, ...":
+// a lead that says when the text it reproduces was issued
+const ISSUED = new RegExp(
+  `\\b(?:press release|news release|media release|press statement|statement|declaration|communiqu[eé]|readout|read-out)(?!\\p{L})[^.;]{0,40}?\\b(?:was|were|is|has been)?\\s*(?:issued|released|published|adopted|signed|agreed|circulated|made public)\\b[^.;]{0,12}?${ON_DAY}`,
+  'iu',
+);
+// "END TEXT", "(End of statement)": where a reproduced text stops and the report about it resumes
+const TEXT_END = /^\(?(?:end(?:\s+of)?\s+(?:the\s+)?(?:text|statement|communiqu[eé]|readout|release)|ends)\)?\.?$/i;
+// "On July 8, ... the Prime Minister held a telephone talk with ...", "On Tuesday, the two presidents had a call":
+// the readout of one call or meeting, dated where its first sentence opens
+const HELD_TALK = new RegExp(
+  `^On\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b)[^;]{0,200}?\\b(?:held|had|hosted|conducted)\\s+(?:an?\\s+)?(?:(?:bilateral|summit|leaders'?|telephone|phone|video|virtual|working|official)\\s+)*(?:talks?|calls?|conversation|meeting|summit|consultations)\\b`,
+  'iu',
+);
 // a live-blog post that only recalls what happened before, or corrects an earlier post
 const BACKGROUND_POST = /^(?:a reminder|background|recap|catch up|correction|clarification|to recap|some context|context|for context|how we got here|editor'?s note)\b/i;
 
@@ -147,18 +161,26 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
     return { kind: 'live-blog', date: publishedOn, from: 0, to: end, excluded, days };
   }
 
+  // the lead of the report: the first lines with a sentence in them (not a dateline, a byline or a heading)
+  const lead = lines.filter((l) => /[.!?]["”’]?$/.test(l.text) && l.text.split(/\s+/).length > 6).slice(0, 2);
+  // the readout of a call or meeting: "On July 8, ... held a telephone talk with ..." (the page's own date line is
+  // often the next day's, when the readout was published)
+  let talk: { line: Line; date: string } | null = null;
+  for (const l of lead) {
+    if (talk || !HELD_TALK.test(l.text)) continue;
+    const day = datesIn(l.text, publishedOn).find((d) => dayOnly(d.value) && d.index <= 3);
+    if (day) talk = { line: l, date: day.value };
+  }
+
   // press release, statement, communiqué, readout: dated by its own date line, or published on its day
   const mark = head.findIndex((l) => RELEASE_MARK.test(l.text) && l.text.split(/\s+/).length <= 16 && !/[.!?]$/.test(l.text));
   if (mark >= 0) {
-    let date: string | null = null;
+    let date: string | null = talk?.date ?? null;
     for (const l of head) if (!date && l.text.split(/\s+/).length <= 8) date = dateLine(l.text, publishedOn);
     date ??= publishedOn;
     const stop = lines.find((l) => l.start > head[mark].start && RELEASE_END.test(l.text));
     if (date) return { kind: 'release', date, from: head[mark].start, to: stop ? stop.start : end, excluded: [], days: [] };
   }
-
-  // the lead of the report: the first lines with a sentence in them (not a dateline, a byline or a heading)
-  const lead = lines.filter((l) => /[.!?]["”’]?$/.test(l.text) && l.text.split(/\s+/).length > 6).slice(0, 2);
 
   // interview: "X spoke to us in Tallinn on Monday" dates the interviewee's answers
   for (const l of lead) {
@@ -167,6 +189,16 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
     const actor = majorityActor(events.filter((e) => e.span.start >= l.end));
     if (actor) return { kind: 'interview', date, from: l.start, to: end, excluded: [], days: [], actor };
   }
+
+  // a text reproduced in full after a lead saying when it was issued: its statements are of that day, up to "END TEXT"
+  for (const l of lead) {
+    const date = occasionDay(l.text, ISSUED, publishedOn);
+    if (!date) continue;
+    const stop = lines.find((n) => n.start > l.start && TEXT_END.test(n.text));
+    return { kind: 'release', date, from: l.start, to: stop ? stop.start : end, excluded: [], days: [] };
+  }
+
+  if (talk) return { kind: 'sitting', date: talk.date, from: talk.line.start, to: end, excluded: [], days: [] };
 
   // report of one sitting: a debate, a hearing, a summit, a meeting
   for (const l of lead) {
