@@ -27,7 +27,11 @@ export function weekMonth(publishedOn: string, previous: boolean): string | null
   return `${start.getUTCFullYear()}-${pad(start.getUTCMonth() + 1)}`;
 }
 // "will send two systems from December", "keep a frigate until at least September": when the action runs, not when it was said
-const SPAN_BEFORE = /\b(?:from|until|till|through|starting|beginning|by|as of|in time for)\s+(?:(?:at least|at the latest|the end of|the start of|the beginning of|the middle of|early|late|mid-?)\s+)*$/i;
+const SPAN_BEFORE = /\b(?:from|until|till|through|since|starting|beginning|by|as of|in time for)\s+(?:(?:at least|at the latest|the end of|the start of|the beginning of|the middle of|early|late|mid-?)\s+)*$/i;
+
+// "the law adopted by Venezuela's National Assembly on 22 January": the day of what a noun names, not of the statement
+// (only with its agent: "a declaration signed on 2 June" may be the very text the report reproduces)
+const NOUN_PARTICIPLE_BEFORE = /\b(?:the|a|an|its|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:adopted|approved|passed|signed|issued|ratified|enacted|concluded)\s+by\s+[^,;]{1,60}?\s+(?:(?:on|in)\s+)?$/iu;
 
 export function datesIn(sentence: string, publishedOn: string | null): FoundDate[] {
   // chrono is the slow part of the pipeline; most sentences have no date words at all
@@ -64,6 +68,7 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
     if (/\bthis (month|week)\b|\blast week\b|\bthe \d{1,2}(st|nd|rd|th)\b/i.test(r.text)) continue;
     // "the day after a ceasefire takes effect", "tomorrow": a statement is never made after it is reported
     if (/^(?:the )?day after\b|\btomorrow\b/i.test(r.text)) continue;
+    if (NOUN_PARTICIPLE_BEFORE.test(sentence.slice(0, r.index))) continue;
     if (SPAN_BEFORE.test(sentence.slice(0, r.index)) || /^(?:from|until|till|through|starting|beginning|by)\b/i.test(r.text)) continue;
     const s = r.start;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday');

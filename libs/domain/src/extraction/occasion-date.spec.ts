@@ -275,6 +275,21 @@ describe('occasion dates', () => {
       expect(ev[0]?.statedOn).toBe('2025-09-04');
     });
   });
+  describe('dates that are not when the statement was made', () => {
+    it('skips the day of what a noun names ("the treaty ratified by the Senate on 4 May")', () => {
+      expect(datesIn('We condemn the decree signed by the junta on 4 May suspending the mission.', '2026-05-10')).toEqual([]);
+      expect(datesIn('Kenya welcomed the resolution adopted by the Security Council in March.', '2026-05-10')).toEqual([]);
+      // a speaker's own act on a day keeps its date
+      expect(datesIn('Chile approved on 4 May the deployment of 200 police officers.', '2026-05-10').map((d) => d.value)).toEqual(['2026-05-04']);
+      expect(datesIn('The minister said on 4 May that the law would be signed soon.', '2026-05-10').map((d) => d.value)).toEqual(['2026-05-04']);
+    });
+
+    it('skips the start of a state that runs "since" a month, but not a dated statement beside it', () => {
+      expect(datesIn('Mali must withdraw the units it has moved north since February.', '2026-04-02')).toEqual([]);
+      expect(datesIn('Ghana said on Tuesday that troops stationed there since February would stay.', '2026-04-02').map((d) => d.value)).toEqual(['2026-03-31']);
+    });
+  });
+
   describe('weeks', () => {
     it('gives "last week" and "this week" the month only when the calendar week lies in one month', () => {
       // Monday 12 January 2026: last week is 5-11 January
