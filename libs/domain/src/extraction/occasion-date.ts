@@ -107,6 +107,10 @@ function linesOf(clean: string): Line[] {
   return out;
 }
 
+// built once: occasionDay and the live-blog day headings run per line
+const ENDS_ON_DAY = new RegExp(`${ON_DAY}$`, 'iu');
+const NAMES_A_DAY = new RegExp(WEEKDAY + '|' + MONTH, 'i');
+
 const dayOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -127,7 +131,7 @@ function occasionDay(line: string, re: RegExp, publishedOn: string | null): stri
   const at = re.exec(line);
   if (!at) return null;
   // the day is the "on <day>" the phrase ends with ("debated for six hours on Tuesday")
-  const on = at.index + at[0].search(new RegExp(`${ON_DAY}$`, 'iu'));
+  const on = at.index + at[0].search(ENDS_ON_DAY);
   const day = datesIn(line, publishedOn).find((d) => dayOnly(d.value) && d.index >= on && d.index <= on + 30);
   return day?.value ?? null;
 }
@@ -155,7 +159,7 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
       }
       if (!stamped && !/[.!?]$/.test(l.text)) {
         const d = dateLine(l.text, publishedOn);
-        if (d && new RegExp(WEEKDAY + '|' + MONTH, 'i').test(l.text)) days.push({ at: l.start, date: d });
+        if (d && NAMES_A_DAY.test(l.text)) days.push({ at: l.start, date: d });
       }
     }
     return { kind: 'live-blog', date: publishedOn, from: 0, to: end, excluded, days };
