@@ -191,6 +191,8 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       if (!conj && /^(?:'s|’s|')$/.test(toks[nps[k + 1].end - 1]?.lower ?? '')) break;
       if (!conj && /^(?:'s|’s|')$/.test(toks[nps[k + 1].end]?.lower ?? '')) break;
       if (conj && conjunctions > 0) break;
+      // "In Washington, the State Department said": a place set off by a comma frames the clause, it is not listed with its subject
+      if (!conj && members.length === 1 && nps[k].kinds.includes('capital') && ['in', 'from', 'at'].includes(toks[nps[k].start - 1]?.lower ?? '')) break;
       if (conj) conjunctions++;
       k++;
       members.push(nps[k]);

@@ -491,4 +491,50 @@ describe('extractEvents', () => {
     expect(types('Spain raised serious concerns about the plan.')).toEqual(['opposition-expressed ES']);
     expect(types('Ghana expressed concern over the humanitarian situation.')).toEqual([]);
   });
+
+  describe('0.7.0 general rules', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+
+    it('drops a denied opposition or threat, keeps cues that carry their own negation', () => {
+      expect(types('Ankara did not condemn the strikes on Tuesday.')).toEqual([]);
+      expect(types('Hungary has so far not threatened to veto the sanctions package.')).toEqual([]);
+      expect(types('Peru condemned the strikes on Tuesday.')).toEqual(['opposition-expressed PE']);
+      expect(types('Chile said it would not tolerate any violation of its waters.')).toEqual(['red-line-stated CL']);
+    });
+
+    it('reads a title-case word inside a name as part of the name, not as a cue', () => {
+      expect(types('Norway and Sweden created a Joint Countermeasures Planning Cell in 2023.')).toEqual([]);
+      expect(types('Norway warned of countermeasures if the convoy entered its waters.')).toContain('red-line-stated NO');
+    });
+
+    it('skips correction notes and wire update notes', () => {
+      expect(types('Correction: an earlier version of this story said Portugal would send two frigates.')).toEqual([]);
+      expect(types('An earlier version of this article said Chile would deploy 300 troops.')).toEqual([]);
+      expect(types('(Adds Dutch reaction in paragraph 5; corrects that the Netherlands rejected the proposal)')).toEqual([]);
+    });
+
+    it('takes what commentators have argued as their reading, also after an auxiliary', () => {
+      expect(types('Several analysts have argued that Kenya could send a battalion to Haiti.')).toEqual([]);
+    });
+
+    it('treats the subject of an "as long as" clause as a condition, not a speaker', () => {
+      expect(types('"Our engineers will stay as long as the Government of Liberia asks us to stay," the Ghanaian minister said.')).not.toContain('demand-made LR');
+    });
+
+    it('reads thanking as support and refusing to recognise as opposition', () => {
+      expect(types("Kenya's foreign ministry thanked Canada for the aid package.")).toContain('support-expressed KE');
+      expect(types('Serbia said it would not recognise the outcome of the vote.')).toEqual(['opposition-expressed RS']);
+      expect(types('Armenia does not recognize the referendum.')).toEqual(['opposition-expressed AM']);
+    });
+
+    it('does not list a place that frames the clause with the institution that speaks', () => {
+      expect(types('In Washington, the Pentagon said it supported the deployment.')).toEqual(['support-expressed US']);
+      expect(types('In Moscow, the Kremlin said it would never accept the deal.')).toEqual(['opposition-expressed RU']);
+    });
+
+    it('does not read a capitalised word in the name of a mission as someone else\'s force', () => {
+      expect(types('Portugal will not contribute combat units to the International Maritime Force.')).toEqual(['pledge-refused PT']);
+      expect(types('Brazil ruled out any role for foreign troops in the Amazon.')).toEqual(['opposition-expressed BR']);
+    });
+  });
 });

@@ -46,13 +46,26 @@ const PRONOUN_SUBJECT = new Set(['he', 'she']);
 const TYPE_CATS = new Set<CueCategory>(['red-line-stated', 'demand-made', 'condition-set', 'support-expressed', 'opposition-expressed']);
 const PRIORITY: PositionEventType[] = ['condition-set', 'red-line-stated', 'pledge-refused', 'pledge-considered', 'demand-made', 'pledge-announced', 'opposition-expressed', 'support-expressed'];
 const QUOTES = new Set(['“', '”', '"']);
+const EDITORIAL_NOTE = /^\s*(?:(?:Correction|Clarification)\s*[:\-–—]|\((?:Adds|Updates|Corrects|Recasts|Rewrites|Refiles|Fixes|Changes|Removes|Inserts)\b)|\b[Aa]n? (?:earlier|previous) version of (?:this|the|our)\b/;
 const HYPHENS = new Set(['-', '‑', '‐']);
 const DEBUG = typeof process !== 'undefined' && !!process.env.STANCEWATCH_EXTRACT_DEBUG;
+
+/** Title-case words inside a sentence written in sentence case ("the Mine Countermeasures Task Group") are a name, not a cue */
+function nameWord(toks: Token[], i: number, headline: () => boolean): boolean {
+  if (i === 0 || !/^\p{Lu}\p{Ll}/u.test(toks[i].text)) return false;
+  const prev = toks[i - 1].text;
+  if (QUOTES.has(prev) || /^[:(\[\-–—‘'•*]$/.test(prev) || /^[.!?]$/.test(prev)) return false;
+  return !headline();
+}
 
 function allCues(toks: Token[]): Cue[] {
   const lx = lexicon();
   const out: Cue[] = [];
+  let headlineMemo: boolean | null = null;
+  // a headline capitalises most of its words: there a capital starts no name
+  const headline = () => (headlineMemo ??= toks.filter((t) => /^\p{Ll}{3,}$/u.test(t.text)).length <= 1);
   for (let i = 0; i < toks.length; i++) {
+    if (nameWord(toks, i, headline)) continue;
     const keys = toks[i].lemma !== toks[i].lower ? [toks[i].lower, toks[i].lemma] : [toks[i].lower];
     const seen = new Set<string>();
     for (const key of keys) {
@@ -232,6 +245,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const cues = allCues(toks);
   // "Canada: C$200 million.": a pledge list written as "actor: amount"
   const colon = toks.findIndex((t, k) => k > 0 && k < 12 && t.text === ':');
+  // "Correction: an earlier version of this story said ...", "(Adds reaction in paragraph 9)": notes about the story, not statements
+  if (cues.length && EDITORIAL_NOTE.test(s.text)) cues.length = 0;
   if (!cues.length && colon < 0) {
     if (TITLED_NAME.test(s.text) || INTERVIEW_INTRO.test(s.text)) learnPeople(toks, findActors(toks, () => false, discourse.people), discourse, INTERVIEW_INTRO.test(s.text));
     updateDiscourse(toks, s, discourse);
@@ -450,6 +465,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (type === 'support-expressed' && t.pos === 'VERB' && ['support', 'back', 'endorse', 'favour', 'favor'].includes(t.lemma) && negatedBefore(toks, c.start, cl.start, 2) && toks[c.end] && ['DET', 'NOUN', 'PROPN', 'ADJ', 'PRON'].includes(toks[c.end].pos)) type = 'opposition-expressed';
       // "has not yet confirmed ... to accept": a negated support/demand is no statement of it
       else if ((type === 'support-expressed' || type === 'demand-made') && negatedBefore(toks, c.start, cl.start, 14)) continue;
+      // "did not criticise the launch", "has so far not threatened to block it": an opposition or threat denied is none
+      else if ((type === 'opposition-expressed' || type === 'red-line-stated') && deniedVerb(toks, c)) continue;
       // participles used as adjectives describe, they don't state: "UN-mandated forces"
       const att = (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && !single)) ? attached(resolved, c.start) : null;
       let who = att ? { group: att, how: 'possessor' as const } : subjectFor(c.start);
@@ -614,7 +631,14 @@ const SUBORDINATORS = new Set(['if', 'unless', 'once', 'whether', 'should', 'whe
 function subordinate(toks: Token[], g: ActorGroup): boolean {
   let b = g.start - 1;
   while (b >= 0 && ['the', 'a', 'an', 'our', 'its', 'their'].includes(toks[b].lower)) b--;
+  // "if the Government of Mozambique asks": past the head of a formal name
+  if (b >= 2 && toks[b].lower === 'of' && (toks[b - 1].pos === 'NOUN' || toks[b - 1].pos === 'PROPN')) {
+    b -= 2;
+    while (b >= 0 && ['the', 'a', 'an', 'our', 'its', 'their'].includes(toks[b].lower)) b--;
+  }
   if (b >= 0 && SUBORDINATORS.has(toks[b].lower)) return true;
+  // "as long as the government asks us to stay", "so long as Kyiv wants it": a condition's subject
+  if (b >= 2 && toks[b].lower === 'as' && toks[b - 1].lower === 'long' && (toks[b - 2].lower === 'as' || toks[b - 2].lower === 'so')) return true;
   // "only if Moldova asks for it and our parliament approves it": the second subject of the same if-clause
   if (toks[b]?.lower !== 'and' && toks[b]?.lower !== 'or') return false;
   for (let k = b - 1; k >= Math.max(0, b - 10); k--) {
@@ -759,6 +783,18 @@ function negatesOtherVerb(toks: Token[], i: number, from: number): boolean {
     if (t.pos === 'VERB' && PROPOSING.has(t.lemma)) return true;
   }
   return false;
+}
+
+const NEGATORS = new Set(['not', "n't", 'never']);
+/** the cue's own verb is negated right before it ("did not condemn", "has not publicly threatened to"); cues that carry their negation ("will not tolerate") are not */
+function deniedVerb(toks: Token[], c: Cue): boolean {
+  if (toks.slice(c.start, c.end).some((t) => NEGATORS.has(t.lower) || t.lower === 'no')) return false;
+  if (toks[c.start].pos !== 'VERB') return false;
+  let k = c.start - 1;
+  // "has not threatened to veto it": the verb that governs the infinitive is denied ("did not hesitate to condemn" is no denial)
+  if (toks[k]?.lower === 'to' && toks[k - 1]?.pos === 'VERB' && !['hesitate', 'fail', 'cease', 'stop'].includes(toks[k - 1].lemma)) k -= 2;
+  while (k >= 0 && toks[k].pos === 'ADV' && !NEGATORS.has(toks[k].lower)) k--;
+  return k >= 0 && NEGATORS.has(toks[k].lower);
 }
 
 function negatedBefore(toks: Token[], i: number, from: number, reach = 8): boolean {
@@ -1151,13 +1187,14 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, 
 }
 
 const COMMENTATORS = new Set(['analysts', 'analyst', 'experts', 'expert', 'observers', 'commentators', 'critics', 'scholars', 'researchers', 'pundits', 'economists', 'academics']);
-const OPINION_VERBS = new Set(['say', 'believe', 'expect', 'argue', 'suggest', 'think', 'predict', 'reckon', 'warn', 'note', 'doubt', 'caution']);
+const OPINION_VERBS = new Set(['say', 'believe', 'expect', 'argue', 'suggest', 'think', 'predict', 'reckon', 'warn', 'note', 'doubt', 'caution', 'speculate', 'propose', 'contend']);
 /** The token after which a commentator's reading starts ("analysts said ..."), or -1. */
 function commentary(toks: Token[]): number {
   for (let k = 0; k < toks.length - 1; k++) {
     if (!COMMENTATORS.has(toks[k].lower) || insideQuote(toks, k)) continue;
     let v = k + 1;
-    if (toks[v]?.pos === 'ADV') v++;
+    // "analysts said", "analysts have long argued"
+    while (toks[v] && v - k < 4 && (toks[v].pos === 'ADV' || (toks[v].pos === 'AUX' && ['have', 'had', 'has'].includes(toks[v].lower)))) v++;
     if (toks[v] && OPINION_VERBS.has(toks[v].lemma) && toks[v].pos === 'VERB') return v;
     // "according to analysts"
     if (toks[k - 1]?.lower === 'to' && toks[k - 2]?.lower === 'according') return k;
@@ -1319,6 +1356,7 @@ const FOREIGN = new Set(['foreign', 'european', 'western', 'allied', 'internatio
 function othersForce(toks: Token[], from: number, to: number, groups: ActorGroup[], subject: ActorGroup): boolean {
   const own = new Set(subject.members.map((m) => m.code));
   const end = Math.min(to, from + 8);
-  for (let k = from; k < end; k++) if (FOREIGN.has(toks[k].lower) && assetsOf(toks, k + 1, Math.min(to, k + 3)).length) return true;
+  // "the International Stabilization Force": a capitalised adjective is part of a mission's name, not someone else's troops
+  for (let k = from; k < end; k++) if (FOREIGN.has(toks[k].lower) && !(/^\p{Lu}/u.test(toks[k].text) && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '')) && assetsOf(toks, k + 1, Math.min(to, k + 3)).length) return true;
   return groups.some((g) => g.start >= from && g.start < Math.min(to, from + 8) && g.members.every((m) => m.code && !own.has(m.code)) && assetsOf(toks, g.end, Math.min(to, g.end + 2)).length > 0);
 }
