@@ -536,5 +536,44 @@ describe('extractEvents', () => {
       expect(types('Portugal will not contribute combat units to the International Maritime Force.')).toEqual(['pledge-refused PT']);
       expect(types('Brazil ruled out any role for foreign troops in the Amazon.')).toEqual(['opposition-expressed BR']);
     });
+
+    it('keeps a pledge and adds its price when a proviso follows it', () => {
+      expect(types('Senegal said it was ready to send a police unit to Haiti, provided donors covered its costs.')).toEqual(['pledge-announced SN', 'condition-set SN']);
+      expect(types('Senegal said it was ready to send a police unit to Haiti after the elections.')).toEqual(['pledge-announced SN']);
+    });
+
+    it('reads support given only at a price as a condition', () => {
+      expect(types('Austria will only support the new sanctions package if the gas exemption stays in place.')).toEqual(['condition-set AT']);
+      expect(types('Finland said it could accept the new timeline, but only if the allies funded the eastern border.')).toEqual(['condition-set FI']);
+      expect(types('Finland said it could accept the new timeline.')).toEqual(['support-expressed FI']);
+    });
+
+    it('does not read the verb of a relative clause on a common noun as the actor\'s pledge', () => {
+      expect(types('Madrid said Spain would not commit to the target, calling it unfair for a country that must also fund its pensions.')).not.toContain('demand-made ES');
+      expect(types('Poland said it would expel any diplomat who took part in the protests.')).toEqual([]);
+    });
+
+    it('drops a bare "set conditions" after a pronoun when the condition was already reported', () => {
+      const ev = run('Norway will only support the plan if Sweden does the same. He set conditions for backing it.');
+      expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['condition-set NO']);
+    });
+
+    it('takes the reporter as the one who demands what another "must" do', () => {
+      expect(types('Norway, Denmark and Iceland, which signed the fisheries accord in 2019, said in a joint letter on Friday that Russia must respect the quota.')).toEqual(['demand-made NO', 'demand-made DK', 'demand-made IS']);
+    });
+
+    it('keeps the subject that opens a quote as the one who speaks in it', () => {
+      const ev = run('Hungary blocked the statement again. Estonia\'s foreign minister was blunt: Tallinn "calls on Budapest to stop blocking aid," he told reporters.');
+      expect(ev.map((e) => `${e.type} ${e.actor}`)).toContain('demand-made EE');
+    });
+
+    it('does not read a forecast of a move as a stance', () => {
+      expect(types('An official from one Nordic country said Austria and Cyprus were again likely to block the package.')).toEqual([]);
+    });
+
+    it('reads "only as part of" as a condition and "under no circumstances" as opposition', () => {
+      expect(types('Egypt said the crossing would open only as part of a wider ceasefire deal.')).toEqual(['condition-set EG']);
+      expect(types('Pakistan will under no circumstances give up its claim, the foreign minister said.')).toEqual(['opposition-expressed PK']);
+    });
   });
 });

@@ -46,6 +46,9 @@ const PRONOUN_SUBJECT = new Set(['he', 'she']);
 const TYPE_CATS = new Set<CueCategory>(['red-line-stated', 'demand-made', 'condition-set', 'support-expressed', 'opposition-expressed']);
 const PRIORITY: PositionEventType[] = ['condition-set', 'red-line-stated', 'pledge-refused', 'pledge-considered', 'demand-made', 'pledge-announced', 'opposition-expressed', 'support-expressed'];
 const QUOTES = new Set(['“', '”', '"']);
+/** a condition that states a price ("provided that ...", "on condition that ..."), not a time or a circumstance ("if asked", "after a ceasefire") */
+const PROVISO = /^(?:provided|providing|on (?:the )?condition|only if|only when|only once|only with|only under|subject to|unless)\b/i;
+const PREDICTION = /\b(?:un)?likely to$|\bexpected to$|\bset to$/;
 const EDITORIAL_NOTE = /^\s*(?:(?:Correction|Clarification)\s*[:\-–—]|\((?:Adds|Updates|Corrects|Recasts|Rewrites|Refiles|Fixes|Changes|Removes|Inserts)\b)|\b[Aa]n? (?:earlier|previous) version of (?:this|the|our)\b/;
 const HYPHENS = new Set(['-', '‑', '‐']);
 const DEBUG = typeof process !== 'undefined' && !!process.env.STANCEWATCH_EXTRACT_DEBUG;
@@ -145,6 +148,13 @@ function inRelative(toks: Token[], i: number, from: number): boolean {
   return false;
 }
 
+/** "a country that must also fund its welfare state": the verb of a relative clause on a common noun describes that noun */
+function restrictiveRelative(toks: Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (toks[k].pos === 'AUX' || toks[k].pos === 'ADV' || toks[k].pos === 'PART' || AUXILIARIES.has(toks[k].lower))) k--;
+  return k > 0 && ['that', 'which', 'who'].includes(toks[k].lower) && toks[k - 1].pos === 'NOUN' && /^\p{Ll}/u.test(toks[k - 1].text);
+}
+
 const relativeCache = new WeakMap<Token[], Uint8Array>();
 /** Tokens of non-restrictive relative clauses (", which withdrew its frigate last year,"): background, not the statement */
 function relativeMask(toks: Token[]): Uint8Array {
@@ -195,6 +205,8 @@ export function extractFromText(clean: string, publishedOn: string | null): Extr
   }
   // a restatement of a position already recorded for the same actor is the same event
   const kept = events.filter((e, i) => {
+    // two clauses of one sentence can state the same thing ("could accept it, but only if ...")
+    if (events.slice(0, i).some((d) => d.actor === e.actor && d.type === e.type && d.span.start === e.span.start && (d.actorRole ?? null) === (e.actorRole ?? null))) return false;
     if (!ANAPHORIC.has(e)) return true;
     const first = events.slice(0, i).find((d) => d.actor === e.actor && d.type === e.type);
     // the restatement may carry the date: "Speaking in Kyiv on January 3, ..."
@@ -341,7 +353,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       // "European-led", "UK-funded": a compound adjective, not a verb
       if (HYPHENS.has(toks[c.start - 1]?.text ?? '')) continue;
       // "The EU, which has funded the deployment since 2022, said ...": background, not this statement
-      if (inRelative(toks, c.start, cl.start)) continue;
+      if (inRelative(toks, c.start, cl.start) || restrictiveRelative(toks, c.start)) continue;
       // what is given is the verb's object: assets after it in the clause
       const assets = assetsIn(c.start, cl.end);
       // "announced $40 million in additional support": an amount of money is what is given
@@ -432,6 +444,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       else if (TYPE_CATS.has(c.cat)) type = c.cat as PositionEventType;
       // "Should Russia attack, ...": an inverted conditional, not an obligation
       else if (c.cat === 'demand-weak' && c.phrase === 'should' && (c.start === cl.start || toks[c.start - 1]?.text === ',' || QUOTES.has(toks[c.start - 1]?.text ?? ''))) continue;
+      // "a country that must also fund its pensions": an obligation inside a relative clause describes the noun
+      else if (c.cat === 'demand-weak' && restrictiveRelative(toks, c.start)) continue;
       else if (c.cat === 'demand-weak' && (reported(toks, c.start) || insideQuote(toks, c.start))) type = 'demand-made';
       if (!type) continue;
       const single = c.end - c.start === 1;
@@ -471,11 +485,17 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const att = (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && !single)) ? attached(resolved, c.start) : null;
       let who = att ? { group: att, how: 'possessor' as const } : subjectFor(c.start);
       // a quoted demand, threat or stance is the quoted speaker's, whoever the quote talks about
-      if (speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start)) who = { group: speaker, how: 'speaker' };
-      if (type === 'demand-made' && c.cat === 'demand-weak' && speaker && (insideQuote(toks, c.start) || reported(toks, c.start))) {
-        const rep = insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) ? null : reporterOf(toks, c.start, resolved);
-        who = { group: rep ?? speaker, how: 'speaker' };
+      // ... but not the subject that opens the quote: 'Vilnius "calls on the authorities to ...," he said'
+      const quoteOpener = who.how === 'subject' && !!who.group && QUOTES.has(toks[who.group.end]?.text ?? '') && !insideQuote(toks, who.group.start);
+      if (speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) && !quoteOpener) who = { group: speaker, how: 'speaker' };
+      if (type === 'demand-made' && c.cat === 'demand-weak' && (insideQuote(toks, c.start) || reported(toks, c.start))) {
+        const rep = speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) ? null : reporterOf(toks, c.start, resolved);
+        // "X said in a statement that Iran must cooperate": the one who says must, not the one who must
+        if (rep ?? speaker) who = { group: (rep ?? speaker)!, how: 'speaker' };
+        else if (who.how === 'subject') continue;
       }
+      // "were again likely to block the package": a forecast of the actor's move, not its statement
+      if (PREDICTION.test(toks.slice(Math.max(cl.start, c.start - 3), c.start).map((x) => x.lower).join(' '))) continue;
       // "Seoul had crossed a red line": the one who says so draws the line, not the one crossing it
       // "warned that Manila would bear the consequences": the one who bears them is threatened, not threatening
       // "Russia said British troops would be legitimate targets", "said U.S. bases would be targeted": the subject is the one threatened
@@ -570,7 +590,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const lv = lightVerbBefore(toks, c.start, cl.start);
       if (lv) {
         const who = subjectFor(lv);
-        if (who.group) candidates.push({ type, group: who.group, how: who.how, cue: c, strong: false });
+        // "He set conditions for supporting it.": a bare noun after a pronoun restates what the article already reported
+        if (who.group) candidates.push({ type, group: who.group, how: who.how, cue: c, strong: false, anaphoric: who.how === 'pronoun' || who.how === 'inherited' });
       }
     }
 
@@ -599,6 +620,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const e = build(s, cl, toks, cand, member, resolved, dates, publishedOn);
       if (cand.anaphoric) ANAPHORIC.add(e);
       out.push(e);
+      // "was ready to contribute a battalion, provided all members paid their share": the pledge stands, and so does its price
+      if ((e.type === 'pledge-announced' || e.type === 'pledge-considered') && e.conditions.some((x) => PROVISO.test(x.text) && s.text.indexOf(x.text) > toks[cand.cue.start].start - s.start)) {
+        out.push({ ...e, type: 'condition-set' });
+      }
       if (e.type === 'pledge-announced' && !prevPledge) prevPledge = cand.group;
     }
     if (subjects.length) prevSubject = subjects[0];
@@ -1041,6 +1066,16 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   } else if (type === 'demand-made' && conditions.some((c) => c.kind === 'un-mandate' || c.kind === 'parliament-approval')) type = 'condition-set';
   // "rejects withdrawals without guarantees", "would oppose it unless a ceasefire holds": the refusal has a price
   else if (type === 'opposition-expressed' && cand.how === 'subject' && conditions.some((c) => c.kind !== 'other' && /^(without|sans|unless)\b/i.test(c.text) && s.text.indexOf(c.text) > toks[cand.cue.start].start - s.start)) type = 'condition-set';
+  // "will only support the loan if ...", "could accept the target, but only if ...": support at a price is a condition
+  const onlyAfter = onlyClauseAfter(toks, cl);
+  if (type === 'support-expressed' && cand.how !== 'possessor') {
+    const onlyBefore = toks[cand.cue.start - 1]?.lower === 'only' && conditions.some((c) => /\b(?:if|when|once|with|under|after|unless)\b/i.test(c.text));
+    if (onlyBefore) type = 'condition-set';
+    else if (onlyAfter) {
+      type = 'condition-set';
+      conditions.push({ text: onlyAfter, kind: 'other' });
+    }
+  }
   if (cand.cue.cat === 'condition-set' && conditions.length === 0) {
     const rest = s.text.slice(toks[cand.cue.start].start - s.start, toks[cl.end - 1].end - s.start);
     conditions.push({ text: rest, kind: findKind(toks, cand.cue.start, cl.end)?.kind ?? 'other' });
@@ -1083,7 +1118,11 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   // "NAIROBI, March 12 (Wire) - ..., Ruto said on Wednesday": the dateline dates the story, the verb's date the statement
   const dl = DATELINE.exec(s.text);
   const usable = dl && dates.some((d) => d.index >= dl[0].length) ? dates.filter((d) => d.index >= dl[0].length) : dates;
-  if (usable.length) statedOn = usable.slice().sort((a, b) => Math.abs(a.index - cueChar) - Math.abs(b.index - cueChar))[0].value;
+  // "will send soldiers after the incident last week, the Alliance confirmed on Thursday": the day of the speech act
+  // is when it was stated, whatever other dates sit nearer the cue
+  const spoken = usable.filter((d) => SPOKEN_ON.test(s.text.slice(Math.max(0, d.index - 48), d.index)));
+  const candidates = spoken.length ? spoken : usable;
+  if (candidates.length) statedOn = candidates.slice().sort((a, b) => Math.abs(a.index - cueChar) - Math.abs(b.index - cueChar))[0].value;
 
   let confidence = 0.55;
   if (cand.how === 'subject' || cand.how === 'speaker') confidence += 0.15;
@@ -1109,7 +1148,19 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   };
 }
 
+const SPOKEN_ON = /\b(?:said|says|told|announced|confirmed|stated|declared|added|warned|insisted|wrote|posted|tweeted|repeated|reiterated|in a statement|in an interview)\b(?:\s+[^\s,.;]+){0,5}?\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i;
 const DATELINE = /^[\p{Lu}][\p{Lu} .,'\/-]{2,40},?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-–—]/u;
+
+/** the clause after this one is ", but only if ..." / "but only with ...": its text */
+function onlyClauseAfter(toks: Token[], cl: Clause): string | null {
+  let k = cl.end;
+  if (toks[k]?.text === ',' ) k++;
+  if (toks[k]?.lower === 'but') k++;
+  if (k === cl.end || toks[k]?.lower !== 'only' || !['if', 'when', 'once', 'with', 'under', 'after', 'provided'].includes(toks[k + 1]?.lower ?? '')) return null;
+  let j = k + 2;
+  while (j < toks.length && !['.', ';'].includes(toks[j].text)) j++;
+  return toks.slice(k, j).map((t) => t.text).join(' ');
+}
 
 function findKind(toks: Token[], from: number, to: number): { kind: ConditionKind; text: string; at: number } | null {
   const lx = lexicon();

@@ -120,3 +120,11 @@ describe('sizes are not counts', () => {
     expect(run('Greece will send 40-tonne trucks and two frigates.')[0].quantity?.value).toBe(2);
   });
 });
+
+describe('page furniture', () => {
+  it('reads on past an inline "Read more" link when the story continues, and stops at the link list after it', () => {
+    const para = (country: string) => `${country} said on Tuesday it would send two engineering companies to the mission in South Sudan, officials in the capital confirmed after a cabinet meeting that lasted most of the day.`;
+    const ev = run(['JUBA, March 10 - The mission asked for more engineers after the floods destroyed three bridges near the border town.', '', para('Bangladesh'), '', 'Read more: Why the floods keep coming back', '', para('Nepal'), '', 'Related articles', '', 'Rwanda sends more troops to Mozambique', '', 'Floods: what we know'].join('\n'));
+    expect(ev.map((e) => e.actor)).toEqual(['BD', 'NP']);
+  });
+});

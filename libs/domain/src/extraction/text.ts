@@ -46,6 +46,16 @@ function isHeading(line: string): boolean {
   return words <= 16;
 }
 
+/** a line of at least 25 words ending a sentence somewhere after `from`: the article continues there */
+function proseFollows(clean: string, from: number): boolean {
+  for (const line of clean.slice(from).split('\n')) {
+    const t = line.trim();
+    if (BOILERPLATE_START.test(t)) return false;
+    if (t.split(/\s+/).length >= 25 && /[.!?"”]$/.test(t)) return true;
+  }
+  return false;
+}
+
 export function sentences(clean: string): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
@@ -56,7 +66,12 @@ export function sentences(clean: string): Sentence[] {
     pos += rawLine.length + 1;
     const line = rawLine.trim();
     if (!line) continue;
-    if (BOILERPLATE_START.test(line) && bodySeen > 2) break;
+    if (BOILERPLATE_START.test(line) && bodySeen > 2) {
+      // "Read more: Transnistria's gas crisis, explained" between two paragraphs is a link inside the article: the
+      // story goes on when a paragraph of prose follows
+      if (proseFollows(clean, pos)) continue;
+      break;
+    }
     if (FURNITURE.test(line)) continue;
     // a row of a pledge table or a "Country – amount" line reads as "Country: amount" (same offsets, so the
     // evidence is the line itself); other table rows are dropped
