@@ -235,7 +235,7 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   }
   // "after the United States and Israel pressed for it": a conjunction, and the subject of its clause
   const conjunction = (prev === 'after' || prev === 'before' || prev === 'until' || prev === 'since') && toks[end]?.pos === 'VERB' && /ed$/.test(toks[end].lower);
-  if (prev && OBLIQUE.has(prev) && !conjunction && !(prev === 'with' && toks[end] && (/(ed|ing)$/.test(toks[end].lower) || toks[end].lower === 'to') && toks[end].pos === 'VERB') && !(prev === 'of' && p > 0 && /^(governments?|leaders?|presidents?|ministers?|parliaments?|juntas?|rulers)$/.test(toks[p - 1].lower))) {
+  if (prev && OBLIQUE.has(prev) && !conjunction && !(prev === 'with' && toks[end] && (/(ed|ing)$/.test(toks[end].lower) || toks[end].lower === 'to') && toks[end].pos === 'VERB') && !(prev === 'of' && p > 0 && /^(governments?|leaders?|presidents?|ministers?|parliaments?|juntas?|rulers|kingdom|republic|federation|principality|emirate|sultanate|state)$/.test(toks[p - 1].lower))) {
     g.slot = 'oblique';
     g.prep = prev;
     return g;

@@ -31,6 +31,10 @@ interface Discourse {
   people: Map<string, { code: string; role: string | null }>;
   /** the first office holder named in the article: who answers in a Q&A */
   interviewee: { code: string; role: string | null } | null;
+  /** the paragraph of the interview answer being read: its sentences without "we" are the interviewee's too */
+  answerParagraph?: number;
+  /** the office holder named last: who "we spoke to him" introduces */
+  lastOffice?: { code: string; role: string | null } | null;
   /** the interviewee was named by an introduction ("spoke to us"), not guessed from the first office holder */
   introduced?: boolean;
   /** the signatories of a joint text ("We, the foreign ministers of A, B and C, ..."): who "we" and "our governments" are */
@@ -260,7 +264,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   // "Correction: an earlier version of this story said ...", "(Adds reaction in paragraph 9)": notes about the story, not statements
   if (cues.length && EDITORIAL_NOTE.test(s.text)) cues.length = 0;
   if (!cues.length && colon < 0) {
-    if (TITLED_NAME.test(s.text) || INTERVIEW_INTRO.test(s.text)) learnPeople(toks, findActors(toks, () => false, discourse.people), discourse, INTERVIEW_INTRO.test(s.text));
+    if (TITLED_NAME.test(s.text) || INTERVIEW_INTRO.test(s.text) || OFFICE_WORD.test(s.text)) learnPeople(toks, findActors(toks, () => false, discourse.people), discourse, INTERVIEW_INTRO.test(s.text));
     updateDiscourse(toks, s, discourse);
     return [];
   }
@@ -279,7 +283,13 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   };
   const groups = findActors(toks, isVerbLike, discourse.people);
   learnPeople(toks, groups, discourse, INTERVIEW_INTRO.test(s.text));
-  let resolved = groups.map((g) => ({ ...g, members: g.members.map((m) => resolveRole(m, groups, discourse)) }));
+  // an interview answer: a line marked "A:", or, once an interview was introduced, a paragraph in the first person
+  const firstPersonHere = !!discourse.introduced && firstPerson(toks);
+  if (firstPersonHere) discourse.answerParagraph = s.paragraph;
+  if (discourse.introduced && s.afterQuestion) discourse.answerParagraph = s.paragraph;
+  const answer = (s.answer || firstPersonHere || (!!discourse.introduced && discourse.answerParagraph === s.paragraph)) && !!discourse.interviewee;
+  // "Parliament has approved ...", said by the interviewee: the interviewee's parliament
+  let resolved = groups.map((g) => ({ ...g, members: g.members.map((m) => resolveRole(m, groups, discourse, answer ? discourse.interviewee!.code : null)) }));
   const joint = collectiveSubject(toks, resolved, discourse);
   if (joint) resolved = resolved.filter((g) => g.end <= joint.start || g.start >= joint.end).concat([joint.group]).sort((a, b) => a.start - b.start);
 
@@ -292,7 +302,6 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   if (!speaker && discourse.last && pronounSpeaker(toks)) speaker = pseudoGroup(discourse.last);
   // an interview answer speaks for the interviewee
   // "We will only deploy under a UN mandate": in an interview, the first person is the interviewee answering
-  const answer = (s.answer || (!!discourse.introduced && firstPerson(toks))) && !!discourse.interviewee;
   if (answer && !speaker) speaker = pseudoGroup(discourse.interviewee!);
   const quoted = (i: number) => insideQuote(toks, i) || answer;
   // "Analysts said Germany could send a brigade": what commentators say is their reading, not the actor's position
@@ -354,6 +363,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (HYPHENS.has(toks[c.start - 1]?.text ?? '')) continue;
       // "The EU, which has funded the deployment since 2022, said ...": background, not this statement
       if (inRelative(toks, c.start, cl.start) || restrictiveRelative(toks, c.start)) continue;
+      // "Sweden is welcome to station more troops": an invitation by the speaker, not Sweden's pledge
+      if (toks[c.start - 1]?.lower === 'to' && toks[c.start - 2]?.lower === 'welcome') continue;
       // what is given is the verb's object: assets after it in the clause
       const assets = assetsIn(c.start, cl.end);
       // "announced $40 million in additional support": an amount of money is what is given
@@ -513,6 +524,11 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         while (QUOTES.has(toks[k]?.text ?? '')) k++;
         const owner = toks[k]?.lower === 'for' ? resolved.find((g) => g.start === k + 1 || (g.start === k + 2 && toks[k + 1].lower === 'the')) : undefined;
         if (owner) who = { group: owner, how: 'speaker' };
+      }
+      // "The United States is welcome to expand its presence": the one welcomed is the object; the speaker welcomes
+      if (type === 'support-expressed' && t.lemma === 'welcome' && ['is', 'are', 'was', 'were', 'be'].includes(toks[c.start - 1]?.lower ?? '') && toks[c.end]?.lower === 'to') {
+        if (!speaker || (who.group && who.group.members.some((m) => speaker!.members.some((x) => x.code === m.code)))) continue;
+        who = { group: speaker, how: 'speaker' };
       }
       if (!who.group) continue;
       // "even willing leaders need legislative approval": needing something is the actor's condition only when said of it
@@ -955,7 +971,7 @@ function isCountry(m: ActorNP): boolean {
   return !!m.code && m.code.length === 2 && !m.kinds.includes('org') && m.code !== 'UN' && m.code !== 'EU';
 }
 
-function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse): ActorNP {
+function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse, answering: string | null = null): ActorNP {
   if (m.code) return m;
   if (m.anaphor) {
     // "Petro said his country would ...": the possessor is the nearest actor named before; "the government": the actor under discussion
@@ -964,11 +980,11 @@ function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse): Ac
     const near = m.anaphor === 'possessive' && before.length ? before[before.length - 1].code : null;
     // a target ("send troops to Latvia") is never the one who speaks
     const inSentence = groups.filter((g) => g.slot !== 'oblique').flatMap((g) => g.members).find((x) => isCountry(x) && x !== m)?.code ?? null;
-    return { ...m, code: near ?? discourse.lastCountry ?? inSentence };
+    return { ...m, code: near ?? answering ?? discourse.lastCountry ?? inSentence };
   }
   // "opposition parties" belong to the country named in the sentence, else the one under discussion
   const country = groups.flatMap((g) => g.members).find((x) => x.code && x.code.length === 2 && x !== m);
-  const code = country?.code ?? discourse.last?.code ?? null;
+  const code = country?.code ?? answering ?? discourse.last?.code ?? null;
   return { ...m, code };
 }
 
@@ -1070,7 +1086,9 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   const onlyAfter = onlyClauseAfter(toks, cl);
   if (type === 'support-expressed' && cand.how !== 'possessor') {
     const onlyBefore = toks[cand.cue.start - 1]?.lower === 'only' && conditions.some((c) => /\b(?:if|when|once|with|under|after|unless)\b/i.test(c.text));
-    if (onlyBefore) type = 'condition-set';
+    // "... is welcome to expand its base, provided it happens in agreement with us": welcome at a price
+    const proviso = conditions.find((c) => PROVISO.test(c.text) && s.text.indexOf(c.text) > toks[cand.cue.start].start - s.start);
+    if (onlyBefore || proviso) type = 'condition-set';
     else if (onlyAfter) {
       type = 'condition-set';
       conditions.push({ text: onlyAfter, kind: 'other' });
@@ -1120,9 +1138,13 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   const usable = dl && dates.some((d) => d.index >= dl[0].length) ? dates.filter((d) => d.index >= dl[0].length) : dates;
   // "will send soldiers after the incident last week, the Alliance confirmed on Thursday": the day of the speech act
   // is when it was stated, whatever other dates sit nearer the cue
-  const spoken = usable.filter((d) => SPOKEN_ON.test(s.text.slice(Math.max(0, d.index - 48), d.index)));
-  const candidates = spoken.length ? spoken : usable;
-  if (candidates.length) statedOn = candidates.slice().sort((a, b) => Math.abs(a.index - cueChar) - Math.abs(b.index - cueChar))[0].value;
+  // — unless the cue is itself a past speech act with its own date ("pledged €100 million in April, and said on
+  // Wednesday it would ...")
+  const nearest = usable.slice().sort((a, b) => Math.abs(a.index - cueChar) - Math.abs(b.index - cueChar));
+  const cueTok = toks[cand.cue.start];
+  const ownDate = nearest.length > 0 && nearest[0].index > cueChar && nearest[0].index - cueChar <= 60 && /ed$/.test(cueTok.lower) && !/[,;]/.test(s.text.slice(cueChar, nearest[0].index));
+  const spoken = ownDate ? [] : nearest.filter((d) => SPOKEN_ON.test(s.text.slice(Math.max(0, d.index - 48), d.index)));
+  if (nearest.length) statedOn = (spoken.length ? spoken : nearest)[0].value;
 
   let confidence = 0.55;
   if (cand.how === 'subject' || cand.how === 'speaker') confidence += 0.15;
@@ -1210,6 +1232,7 @@ const TITLED_NAME = /\b(Minister|President|Chancellor|Secretary|Premier|Prime Mi
 
 /** "Estonia's Defence Minister Hanno Pevkur": later "Pevkur said" is Estonia speaking. */
 // "X spoke to us in Vilnius", "in an interview with X": the person interviewed answers the questions
+const OFFICE_WORD = /\b(?:minister|president|chancellor|secretary|premier|ambassador|envoy)\b/i;
 const INTERVIEW_INTRO = /\b(spoke|speaks|talked|talks|sat down) (to|with)\b|\binterview(ed)?\b|\btold (us|this)\b/i;
 
 function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, intro = false): void {
@@ -1217,6 +1240,7 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, 
   for (const g of groups) {
     for (const m of g.members) {
       if (!m.code || !m.govNoun || m.end - m.start < 2) continue;
+      if (g.slot !== 'oblique' && m.kinds.some((k) => k !== 'capital')) discourse.lastOffice = { code: m.code, role: m.role };
       const last = toks[m.end - 1];
       // "Portugal's foreign minister, Ana Lopes, spoke to us": an office introduced for an interview answers it
       if (intro && !introduced && !discourse.introduced && g.slot !== 'oblique' && m.kinds.some((k) => k !== 'capital')) {
@@ -1233,6 +1257,11 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, 
       if (m.kinds.some((k) => k !== 'capital') && (!discourse.interviewee || (intro && !introduced && !discourse.introduced))) discourse.interviewee = who;
       if (intro) introduced = true;
     }
+  }
+  // "Anna Berg has been Sweden's defence minister since 2022. We spoke to her ...": the office holder just introduced is interviewed
+  if (intro && !introduced && !discourse.introduced && discourse.lastOffice && !groups.some((g) => g.members.some((m) => m.code && m.govNoun))) {
+    discourse.interviewee = discourse.lastOffice;
+    introduced = true;
   }
   if (introduced) discourse.introduced = true;
 }
@@ -1348,7 +1377,7 @@ function infinitiveOfPossessed(toks: Token[], i: number, groups: ActorGroup[]): 
   while (k >= 0 && toks[k].pos === 'ADV') k--;
   if (toks[k]?.lower !== 'to') return null;
   // "welcomed the decision of the Republic of Ghana to deploy a battalion": the same with the owner after "of"/"by"
-  const after = groups.find((x) => x.end === k && (x.prep === 'of' || x.prep === 'by'));
+  const after = groups.find((x) => x.end === k && (x.prep === 'of' || x.prep === 'by' || ['of', 'by'].includes(toks[x.start - 1]?.lower ?? '')));
   if (after) {
     // past a formal name's prefix: "the decision of the Arab Republic of Egypt"
     for (let j = after.start - 1; j >= Math.max(0, after.start - 7); j--) {

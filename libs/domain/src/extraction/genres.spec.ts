@@ -127,4 +127,9 @@ describe('page furniture', () => {
     const ev = run(['JUBA, March 10 - The mission asked for more engineers after the floods destroyed three bridges near the border town.', '', para('Bangladesh'), '', 'Read more: Why the floods keep coming back', '', para('Nepal'), '', 'Related articles', '', 'Rwanda sends more troops to Mozambique', '', 'Floods: what we know'].join('\n'));
     expect(ev.map((e) => e.actor)).toEqual(['BD', 'NP']);
   });
+
+  it('skips a newsletter sign-up line inside the story', () => {
+    const ev = run(['Peru said on Monday it would send 200 police officers to the mission in Haiti.', '', 'Sign up to Morning Brief, our free daily newsletter.', '', 'Chile said it was considering a contribution.'].join('\n'));
+    expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['pledge-announced PE', 'pledge-considered CL']);
+  });
 });

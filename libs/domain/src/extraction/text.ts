@@ -24,13 +24,15 @@ export interface Sentence {
   answer: boolean;
   /** an operative paragraph of a communiqué or resolution ("22. WELCOMES the decision ..."): its subject is the issuing body */
   operative?: boolean;
+  /** the paragraph right after a question paragraph: in an interview, the answer */
+  afterQuestion?: boolean;
 }
 
 // Lines that start the page furniture under an article; everything after them is not the article.
 const BOILERPLATE_START =
   /^(related (articles|stories|posts|content|coverage)|read (more|next|also)|more (from|stories|on this)|top (trending|stories)|trending( now)?|you may also like|recommended( for you)?|most (read|popular|viewed)|latest (news|stories)|also read|see also|further reading|share this( article)?|sign up for|follow us|more news)\b/i;
 // Single furniture lines that may sit inside the article.
-const FURNITURE = /^(search|close this search box\.?|advertisement|subscribe( to our newsletter| now)?|share|tweet|print|email|skip to (main )?content|menu|copyright\b.*|©.*|all rights reserved.*|photo:.*|image:.*|getty images|reuters\/?.*|listen to this article.*)$/i;
+const FURNITURE = /^(search|close this search box\.?|advertisement|subscribe( to our newsletter| now)?|share|tweet|print|email|skip to (main )?content|menu|copyright\b.*|©.*|all rights reserved.*|photo:.*|image:.*|getty images|reuters\/?.*|listen to this article.*|sign up (?:to|for)\b.*)$/i;
 const BULLET = /^\s*(?:[-–—•·*▪●◦‣]|\d{1,2}[.)]|\(?[a-z]\))\s+/;
 
 function isTableRow(line: string): boolean {
@@ -61,6 +63,7 @@ export function sentences(clean: string): Sentence[] {
   let paragraph = 0;
   let pos = 0;
   let bodySeen = 0;
+  let afterQuestion = false;
   for (const rawLine of clean.split('\n')) {
     const lineStart = pos;
     pos += rawLine.length + 1;
@@ -79,6 +82,12 @@ export function sentences(clean: string): Sentence[] {
     if (!listed && isTableRow(rawLine)) continue;
     // interview questions ask, they state nothing
     if (/^(q|question)\s*[:.]/i.test(line)) continue;
+    // "There were reports that Oslo asked for a mission. Is that true?": a short paragraph ending in a question is the
+    // interviewer's, premises included
+    if (/\?$/.test(line) && line.split(/\s+/).length <= 40) {
+      afterQuestion = true;
+      continue;
+    }
     const bullet = line.match(BULLET);
     if (!bullet && !listed && isHeading(line)) continue;
     if (/^[—–-]+$/.test(line)) continue;
@@ -94,11 +103,13 @@ export function sentences(clean: string): Sentence[] {
     // lines without a cue still introduce office holders ("Defence Minister Hanno Pevkur") and list pledges ("Canada: C$200 million")
     if (!mayState(body) && !INTRODUCES.test(body) && !COLON_LIST.test(body)) continue;
     const answer = /^(a|answer)\s*[:.]\s/i.test(body);
+    const replies = afterQuestion;
+    afterQuestion = false;
     for (const toks of mergeQuotes(mergeAbbreviations(sentencesOf(body, lineStart + lead)))) {
       if (!toks.length || toks[toks.length - 1].text === '?') continue;
       const start = toks[0].start;
       const end = toks[toks.length - 1].end;
-      out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet, answer, operative });
+      out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet, answer, operative, ...(replies ? { afterQuestion: true } : {}) });
     }
   }
   return out;
@@ -134,7 +145,7 @@ function listLine(raw: string): string | null {
 // an all-capitals verb in the third person opening the paragraph: WELCOMES, CALLS ON, EXPRESSES DEEP CONCERN
 const OPERATIVE = /^\p{Lu}{3,}S(?:\s+(?:ON|UPON|NOTE|DEEP|GRAVE|SERIOUS|CONCERN|ITS|FULL|FIRM))*\s/u;
 
-const INTRODUCES = /\b(Minister|President|Chancellor|Secretary|Premier|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}|\b(?:spoke|talked) (?:to|with) us\b/u;
+const INTRODUCES = /\b(Minister|President|Chancellor|Secretary|Premier|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}|\b(?:spoke|talked) (?:to|with) us\b|\b[Ww]e (?:spoke|talked|sat down) (?:to|with) (?:him|her)\b/u;
 const COLON_LIST = /^\p{Lu}[^:]{1,50}:\s*\S/u;
 
 // wink ends a sentence at "U.S." or "Gen." even when the sentence goes on ("U.S. bases in the region would be ...")
