@@ -609,5 +609,40 @@ describe('extractEvents', () => {
       expect(got).not.toContain('pledge-announced SE');
       expect(ev.filter((e) => e.type === 'condition-set').map((e) => e.evidence)).toEqual([expect.stringContaining('Sweden is welcome'), 'It will depend on the mandate.']);
     });
+
+    it('knows agency chiefs and the IAEA', () => {
+      expect(types('IAEA chief Maria Lopez on Friday urged Pyongyang to readmit inspectors.')).toEqual(['demand-made IAEA']);
+      expect(types("NATO chief Anna Holm urged Hungary to lift its veto.")).toEqual(['demand-made NATO']);
+    });
+
+    it('lets a coordinated predicate share the pronoun subject of the first', () => {
+      const ev = run('Ecuadorian Foreign Minister Luis Vega said Ecuador backed the talks. He welcomed the OAS mission and called on Lima to reopen the border.');
+      expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['support-expressed EC', 'support-expressed EC', 'demand-made EC']);
+    });
+
+    it('reads "said A and that B" as two statements of the same actor', () => {
+      const types2 = types('The Chinese ambassador said that Beijing supports the position of Cambodia completely and that any change to the border would be unacceptable.');
+      expect(types2).toEqual(['support-expressed CN', 'red-line-stated CN']);
+    });
+
+    it('reads a required approval as a condition and an obligation on oneself as no demand', () => {
+      expect(types('Ireland said it could send 50 more soldiers if asked, but that the decision must be approved by the Dáil.')).toContain('condition-set IE');
+      expect(types('Canada said it would first have to be sure its own air defence was not left exposed.')).toEqual([]);
+    });
+
+    it('takes the speaker, not the one obliged, as the one who demands in "I would say X must ..."', () => {
+      const ev = run("Norway's foreign minister Eva Dahl spoke to us in Oslo.\n\nA: I would say the Russian forces must withdraw from those positions.");
+      expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['demand-made NO']);
+    });
+
+    it('reads an opposition to what is not based on a mandate as a condition', () => {
+      expect(types('Sweden said it would vote against any deployment that was not based on a mandate from the UN Security Council.')).toContain('condition-set SE');
+    });
+
+    it('reads "stopped short of announcing" as no pledge and "the use of force" as no force', () => {
+      expect(types('Vucic stopped short of announcing any troop movements, Serbia said.')).toEqual([]);
+      expect(types('Venezuela has not ruled out the use of force to take the region.')).toEqual([]);
+      expect(types('Chile has not ruled out joining the force.')).toEqual(['pledge-considered CL']);
+    });
   });
 });

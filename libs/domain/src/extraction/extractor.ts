@@ -52,6 +52,14 @@ const PRIORITY: PositionEventType[] = ['condition-set', 'red-line-stated', 'pled
 const QUOTES = new Set(['“', '”', '"']);
 /** a condition that states a price ("provided that ...", "on condition that ..."), not a time or a circumstance ("if asked", "after a ceasefire") */
 const PROVISO = /^(?:provided|providing|on (?:the )?condition|only if|only when|only once|only with|only under|subject to|unless)\b/i;
+const SELF = new Set(['it', 'we', 'i']);
+const APPROVED = new Set(['approved', 'authorised', 'authorized', 'endorsed', 'ratified', 'sanctioned', 'backed', 'mandated']);
+/** the word before i, past adverbs and modals: "it would first have to" -> it */
+function prevWord(toks: Token[], i: number): number {
+  let k = i - 1;
+  while (k >= 0 && (toks[k].pos === 'ADV' || ['would', 'will', 'also', 'first', 'still', 'now'].includes(toks[k].lower))) k--;
+  return k;
+}
 const PREDICTION = /\b(?:un)?likely to$|\bexpected to$|\bset to$/;
 const EDITORIAL_NOTE = /^\s*(?:(?:Correction|Clarification)\s*[:\-–—]|\((?:Adds|Updates|Corrects|Recasts|Rewrites|Refiles|Fixes|Changes|Removes|Inserts)\b)|\b[Aa]n? (?:earlier|previous) version of (?:this|the|our)\b/;
 const HYPHENS = new Set(['-', '‑', '‐']);
@@ -82,6 +90,8 @@ function allCues(toks: Token[]): Cue[] {
         const id = ph.value.cat + '|' + ph.value.phrase;
         if (seen.has(id)) continue;
         seen.add(id);
+        // "the use of force", "take it by force": force as violence, not a body of troops
+        if (ph.value.cat === 'mission' && toks[i].lower === 'force' && end === i + 1 && ['of', 'by'].includes(toks[i - 1]?.lower ?? '')) continue;
         out.push({ start: i, end, cat: ph.value.cat, phrase: ph.value.phrase });
       }
     }
@@ -111,6 +121,8 @@ function clausesOf(toks: Token[]): Clause[] {
     let brk = CLAUSE_BREAK.has(t.lower) && (t.lower !== 'while' || t.pos === 'SCONJ') && (t.lower !== ':' || (i > 2 && !toks.slice(0, i).every((x) => x.pos === 'PROPN' || x.pos === 'DET' || x.text === ',' || x.lower === 'and')));
     // "welcomed the vote and urged donors ...": coordinated predicates of one subject are two statements
     if (!brk && t.lower === 'and' && i - start > 3 && finiteVerbAt(toks, i + 1)) brk = true;
+    // "said Moscow supports Serbia and that any change would be unacceptable": two reported statements
+    if (!brk && t.lower === 'and' && i - start > 3 && toks[i + 1]?.lower === 'that' && toks[i + 1].pos === 'SCONJ') brk = true;
     // "welcomed the initiative and is ready to help", "has prepared troops and could deploy": after a verb, an auxiliary starts a new predicate
     if (!brk && t.lower === 'and' && i - start > 3 && auxAt(toks, i + 1) && toks.slice(start, i).some((x) => x.pos === 'VERB')) brk = true;
     // "rejected the plan, saying any deployment would be ...": a participle of saying reports a second statement
@@ -311,6 +323,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const dates = () => (datesMemo ??= datesIn(s.text, publishedOn));
   let sentenceSubject: ActorGroup | null = null;
   let prevSubject: ActorGroup | null = null;
+  let prevLastSubject: ActorGroup | null = null;
   let prevPledge: ActorGroup | null = null;
 
   for (const cl of clausesOf(toks)) {
@@ -329,9 +342,13 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       // "France's readiness to station ...": the possessor of the clause's head noun, when close
       const poss = resolved.filter((g) => g.slot === 'possessor' && inClause(g.start) && g.end <= i && i - g.end <= 4 && !g.prep && g.start - cl.start <= 2);
       if (poss.length) return { group: poss[0], how: 'possessor' };
+      // "... said Islamabad had not decided and that any role would depend on ...": the second that-clause continues the first
+      if (prevLastSubject && cl.start > 0 && toks[cl.start].lower === 'that') return { group: prevLastSubject, how: 'inherited' };
       if (prevSubject && cl.start > 0) return { group: prevSubject, how: 'inherited' };
       // only personal pronouns: "it"/"they" too often mean a coalition, a plan or a force
-      const pron = toks.slice(cl.start, i).find((t) => PRONOUN_SUBJECT.has(t.lower) && t.pos === 'PRON');
+      // "He welcomed the move and called on Brussels to ...": a coordinated predicate shares the first clause's pronoun
+      const from = cl.start > 0 && toks[cl.start - 1]?.lower === 'and' && toks[cl.start].pos === 'VERB' ? 0 : cl.start;
+      const pron = toks.slice(from, i).find((t) => PRONOUN_SUBJECT.has(t.lower) && t.pos === 'PRON');
       if (pron && discourse.last) return { group: pseudoGroup(discourse.last), how: 'pronoun' };
       if (!subjects.length && speaker && speaker.end > i) return { group: speaker, how: 'speaker' };
       // "Any deployment would be treated as aggression, Lavrov warned": no subject before the cue, the speaker comes last
@@ -417,6 +434,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (who.how === 'subject' && /ing$/.test(toks[c.start].lower) && toks[who.group.start - 1]?.lower === 'with') continue;
       // "have not said whether they will join": no statement either way
       if (undisclosed(toks, cl.start, c.start)) continue;
+      // "stopped short of announcing any troop movements": nothing announced
+      if (toks.slice(Math.max(cl.start, c.start - 4), c.start).some((t, k, arr) => t.lemma === 'stop' && arr[k + 1]?.lower === 'short')) continue;
       const from = who.how === 'subject' ? who.group.end : cl.start;
       const rel = relativeMask(toks);
       const window = ccues.filter((x) => x.start >= from && x.start < c.start + 1 && !rel[x.start]);
@@ -457,6 +476,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       else if (c.cat === 'demand-weak' && c.phrase === 'should' && (c.start === cl.start || toks[c.start - 1]?.text === ',' || QUOTES.has(toks[c.start - 1]?.text ?? ''))) continue;
       // "a country that must also fund its pensions": an obligation inside a relative clause describes the noun
       else if (c.cat === 'demand-weak' && restrictiveRelative(toks, c.start)) continue;
+      // "it would first have to be sure", "we must defend ourselves": an obligation on oneself is no demand
+      else if (c.cat === 'demand-weak' && SELF.has(toks[prevWord(toks, c.start)]?.lower ?? '')) continue;
+      // "that decision must be approved by the National Council": a required approval is a condition
+      else if (c.cat === 'demand-weak' && toks[c.end]?.lower === 'be' && APPROVED.has(toks[c.end + 1]?.lower ?? '') && toks[c.end + 2]?.lower === 'by') type = 'condition-set';
       else if (c.cat === 'demand-weak' && (reported(toks, c.start) || insideQuote(toks, c.start))) type = 'demand-made';
       if (!type) continue;
       const single = c.end - c.start === 1;
@@ -500,7 +523,9 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const quoteOpener = who.how === 'subject' && !!who.group && QUOTES.has(toks[who.group.end]?.text ?? '') && !insideQuote(toks, who.group.start);
       if (speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) && !quoteOpener) who = { group: speaker, how: 'speaker' };
       if (type === 'demand-made' && c.cat === 'demand-weak' && (insideQuote(toks, c.start) || reported(toks, c.start))) {
-        const rep = speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) ? null : reporterOf(toks, c.start, resolved);
+        let rep = speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) ? null : reporterOf(toks, c.start, resolved);
+        // "I would say the Israeli forces must withdraw": the subject of must is the one obliged, not the reporter
+        if (rep && rep.end >= prevWord(toks, c.start) + 1 && rep.end <= c.start && speaker && speaker !== rep) rep = null;
         // "X said in a statement that Iran must cooperate": the one who says must, not the one who must
         if (rep ?? speaker) who = { group: (rep ?? speaker)!, how: 'speaker' };
         else if (who.how === 'subject') continue;
@@ -584,6 +609,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
 
     // 3. nominal cues with an attached actor or a light verb: "Russia's red line", "voiced support"
     for (const c of ccues.filter((x) => x.cat === 'nominal')) {
+      // "and called on Lima": the verb, not the noun "call"
+      if (toks[c.start].pos === 'VERB') continue;
       const att = attached(resolved, c.start);
       const noun = c.phrase;
       const type = nominalType(noun);
@@ -643,6 +670,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (e.type === 'pledge-announced' && !prevPledge) prevPledge = cand.group;
     }
     if (subjects.length) prevSubject = subjects[0];
+    if (subjects.length) prevLastSubject = subjects[subjects.length - 1];
   }
   updateDiscourse(toks, s, discourse, sentenceSubject);
   return out;
@@ -1016,6 +1044,8 @@ function assetsOf(toks: Token[], from: number, to: number): Asset[] {
 
 function matchAtAsset(toks: Token[], i: number) {
   const lx = lexicon();
+  // "the use of force", "by force": violence, not a body of troops
+  if (toks[i].lower === 'force' && ['of', 'by'].includes(toks[i - 1]?.lower ?? '')) return null;
   const keys = [toks[i].lower, toks[i].lemma];
   let best: { end: number; value: { asset: Asset; unit: string | null } } | null = null;
   for (const key of keys)
@@ -1202,7 +1232,7 @@ function findKind(toks: Token[], from: number, to: number): { kind: ConditionKin
 function notBackedBy(toks: Token[], from: number, to: number): { at: number; end: number; kind: ConditionKind } | null {
   for (let k = from; k < to - 1; k++) {
     if (toks[k].lower !== 'not' && toks[k].lower !== "n't") continue;
-    if (!/^(backed|approved|authori[sz]ed|mandated|endorsed|sanctioned|have|has|had)$/.test(toks[k + 1].lower)) continue;
+    if (!/^(backed|approved|authori[sz]ed|mandated|endorsed|sanctioned|based|covered|have|has|had)$/.test(toks[k + 1].lower)) continue;
     const end = Math.min(to, k + 12);
     const kind = anyKind(toks, k + 2, end);
     if (kind && kind !== 'peace-agreement' && kind !== 'ceasefire') return { at: k, end, kind };
