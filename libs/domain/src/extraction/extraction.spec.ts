@@ -644,5 +644,43 @@ describe('extractEvents', () => {
       expect(types('Venezuela has not ruled out the use of force to take the region.')).toEqual([]);
       expect(types('Chile has not ruled out joining the force.')).toEqual(['pledge-considered CL']);
     });
+
+    it('reads a past contribution dated to an earlier year, told by the writer, as background', () => {
+      const hist = (text: string) => extractEvents({ text, publishedOn: '2026-05-01' }).map((e) => `${e.type} ${e.actor}`);
+      expect(hist('Japan first sent a medical team to the region in March 2019.')).toEqual([]);
+      expect(hist('Turkey has stationed troops in northern Iraq since 1995.')).toEqual([]);
+      expect(hist('Turkey said it would station more troops in northern Iraq, as it did in 2019.')).toEqual(['pledge-announced TR']);
+      expect(hist('Japan sent a medical team to the region on Monday.')).toEqual(['pledge-announced JP']);
+    });
+
+    it('matches a cue phrase across quotation marks', () => {
+      expect(types('Ankara said it would "respond decisively" to any incursion.')).toEqual(['red-line-stated TR']);
+      expect(types('Hanoi said it would "never accept" the new map.')).toEqual(['red-line-stated VN']);
+    });
+
+    it('reads "without preconditions" as no condition', () => {
+      expect(types('Seoul said it was open to talks without preconditions.')).not.toContain('condition-set KR');
+    });
+
+    it('takes "we" after a named subject in an interview answer as the interviewee', () => {
+      const ev = run("Portugal's defence minister, Rui Costa, spoke to us in Lisbon.\n\nA: The Mozambican army has asked for help with logistics, and we are considering sending a team of trainers.");
+      expect(ev.map((e) => `${e.type} ${e.actor}`)).toContain('pledge-considered PT');
+      expect(ev.map((e) => `${e.type} ${e.actor}`)).not.toContain('pledge-considered MZ');
+    });
+
+    it('sees past a time between the subject and its verb', () => {
+      expect(types('The Australian government on Tuesday approved the sale of 12 drones to Fiji.')).toEqual(['pledge-announced AU']);
+      expect(types('Poland last week offered two helicopters to the mission.')).toEqual(['pledge-announced PL']);
+    });
+
+    it('reads moving troops and munitions as contributions', () => {
+      expect(types('Spain said it was ready to move a further 150 troops into the buffer zone.')).toEqual(['pledge-announced ES']);
+      expect(types('Norway will provide munitions and radars to Estonia.')).toEqual(['pledge-announced NO']);
+    });
+
+    it('recalls a person whose family name comes first by that name', () => {
+      const ev = run("Vietnam's foreign ministry spokeswoman Pham Thu Hang said Hanoi opposed the plan. Pham urged Manila to drop it.");
+      expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['opposition-expressed VN', 'demand-made VN']);
+    });
   });
 });

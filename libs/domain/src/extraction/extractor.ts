@@ -52,6 +52,26 @@ const PRIORITY: PositionEventType[] = ['condition-set', 'red-line-stated', 'pled
 const QUOTES = new Set(['“', '”', '"']);
 /** a condition that states a price ("provided that ...", "on condition that ..."), not a time or a circumstance ("if asked", "after a ceasefire") */
 const PROVISO = /^(?:provided|providing|on (?:the )?condition|only if|only when|only once|only with|only under|subject to|unless)\b/i;
+/**
+ * "The EU first sent a team in October 2022", "Moscow has stationed forces there since 1992": a past contribution dated
+ * to an earlier year, told by the writer (no one says it), is the story's background, not a position stated now.
+ */
+function history(toks: Token[], s: Sentence, cl: Clause, c: Cue, publishedOn: string | null, answer: boolean): boolean {
+  if (answer || s.listItem || !publishedOn) return false;
+  const verb = toks[c.start];
+  if (verb.lower === verb.lemma || !/(ed|ent|ave|ew|ought)$/.test(verb.lower)) return false;
+  const lx = lexicon();
+  if (toks.some((t) => QUOTES.has(t.text) || (t.pos === 'VERB' && lx.speechVerbs.has(t.lemma)) || t.lower === 'according')) return false;
+  // a modal or future before the verb makes it a pledge ("would send", "will have deployed")
+  for (let k = c.start - 1; k >= Math.max(cl.start, c.start - 4); k--) if (['will', 'would', 'shall', "'ll", 'to'].includes(toks[k].lower)) return false;
+  const year = Number(publishedOn.slice(0, 4));
+  for (let k = cl.start; k < cl.end; k++) {
+    const t = toks[k];
+    if (/^(19|20)\d\d$/.test(t.text) && Number(t.text) < year) return true;
+  }
+  return false;
+}
+
 const SELF = new Set(['it', 'we', 'i']);
 const APPROVED = new Set(['approved', 'authorised', 'authorized', 'endorsed', 'ratified', 'sanctioned', 'backed', 'mandated']);
 /** the word before i, past adverbs and modals: "it would first have to" -> it */
@@ -109,6 +129,8 @@ function walk(pattern: string[][], toks: Token[], i: number, p: number): number 
     return -1;
   }
   const t = toks[i];
+  // 'would "respond decisively"', 'will "never accept"': a quotation mark inside a phrase does not break it
+  if (p > 0 && t && QUOTES.has(t.text) && i + 1 < toks.length) return walk(pattern, toks, i + 1, p);
   if (!t || !(pattern[p].includes(t.lower) || pattern[p].includes(t.lemma))) return -1;
   return walk(pattern, toks, i + 1, p + 1);
 }
@@ -337,6 +359,9 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     // subject of a verbal cue: nearest subject group before it in the clause, else inherited
     const subjectFor = (i: number): { group: ActorGroup | null; how: 'subject' | 'inherited' | 'pronoun' | 'speaker' | 'possessor' } => {
       const before = subjects.filter((g) => g.end <= i);
+      // "The army has asked for help, and we are considering sending trainers": in an answer or a quote, "we" after the
+      // last named subject is the speaker
+      if (before.length && speaker && quoted(i) && toks.slice(before[before.length - 1].end, i).some((t) => (t.lower === 'we' || t.text === 'I') && t.pos === 'PRON')) return { group: speaker, how: 'speaker' };
       if (before.length) return { group: before[before.length - 1], how: 'subject' };
       if (quoted(i) && speaker) return { group: speaker, how: 'speaker' };
       // "France's readiness to station ...": the possessor of the clause's head noun, when close
@@ -463,6 +488,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t, k) => t.lower === 'only' && !rel[from + k])) type = 'condition-set';
       if (window.some((x) => x.cat === 'red-line-stated')) continue;
       if (conjecture(toks, s, c.start, answer)) continue;
+      if (type === 'pledge-announced' && history(toks, s, cl, c, publishedOn, answer)) continue;
       candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.cat === 'contribution-strong' || type !== 'pledge-announced' });
     }
 
@@ -494,6 +520,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (type === 'opposition-expressed' && toks[c.end - 1].lemma === 'want' && !assetsOf(toks, c.end, Math.min(cl.end, c.end + 4)).length && !measureAhead(toks, c.end, cl.end) && !ccues.some((x) => x.cat === 'mission' && x.start >= c.end && x.start < c.end + 4)) continue;
       // "blocked the plan", "resisted the proposal": these verbs oppose only a measure, not a ship or a road
       if (type === 'opposition-expressed' && lx.measureVerbs.has(t.lemma) && !measureAhead(toks, c.end, cl.end)) continue;
+      // "open to talks without preconditions": no condition at all
+      if (type === 'condition-set' && ['without', 'no'].includes(toks[c.start - 1]?.lower ?? '') && /^pre(condition|requisite)/.test(c.phrase)) continue;
       // "would keep its contingent as long as the mission lasted": how long, not on what condition
       if (type === 'condition-set' && /long as$/.test(c.phrase) && durationAhead(toks, c.end, cl.end)) continue;
       // "is considering how it can support Poland's air defences": support in kind, under consideration
@@ -809,11 +837,23 @@ function ownVerb(toks: Token[], i: number, groups: ActorGroup[]): boolean {
     if (toks[k].lower === 'to') return true; // infinitive: controlled by the main clause subject
     k--;
   }
+  // "The State Department on Wednesday approved", "Paris last week offered": a time between subject and verb
+  k = pastTimeAdjunct(toks, k);
   if (k < 0) return true;
   const t = toks[k];
   if (groups.some((g) => g.end === k + 1)) return true;
   if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'PRON' && !['who', 'which', 'that', 'it', 'he', 'she', 'they', 'we', 'i'].includes(t.lower))) return false;
   return true;
+}
+
+const WHEN_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|weekend|yesterday|today|tonight|morning|evening|afternoon)$/;
+/** index before a time adjunct ending at k ("on Wednesday", "last week", "this month", "yesterday"), else k */
+function pastTimeAdjunct(toks: Token[], k: number): number {
+  if (k < 0 || !WHEN_WORDS.test(toks[k].lower)) return k;
+  const prev = toks[k - 1]?.lower ?? '';
+  if (prev === 'on' || prev === 'last' || prev === 'this' || prev === 'earlier' || prev === 'late') return k - 2;
+  if (toks[k].lower === 'yesterday' || toks[k].lower === 'today') return k - 1;
+  return k;
 }
 
 const PENDING_BEFORE = new Set(['expected', 'due', 'set', 'soon', 'yet', 'still', 'will', 'would', "'ll"]);
@@ -1262,6 +1302,7 @@ const TITLED_NAME = /\b(Minister|President|Chancellor|Secretary|Premier|Prime Mi
 
 /** "Estonia's Defence Minister Hanno Pevkur": later "Pevkur said" is Estonia speaking. */
 // "X spoke to us in Vilnius", "in an interview with X": the person interviewed answers the questions
+const OFFICE_TITLE = /^(minister|president|chancellor|secretary|premier|ambassador|envoy|spokes|chief|general|foreign|defen[cs]e|prime|deputy|vice)/i;
 const OFFICE_WORD = /\b(?:minister|president|chancellor|secretary|premier|ambassador|envoy)\b/i;
 const INTERVIEW_INTRO = /\b(spoke|speaks|talked|talks|sat down) (to|with)\b|\binterview(ed)?\b|\btold (us|this)\b/i;
 
@@ -1284,6 +1325,10 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, 
       }
       const who = { code: m.code, role: m.role };
       if (!discourse.people.has(last.lower)) discourse.people.set(last.lower, who);
+      // "spokesman Guo Jiakun ... Guo urged": a name whose family name comes first is recalled by its first word
+      let first = m.end - 1;
+      while (first > m.start && toks[first - 1].pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[first - 1].text) && !OFFICE_TITLE.test(toks[first - 1].text)) first--;
+      if (first < m.end - 1 && !discourse.people.has(toks[first].lower)) discourse.people.set(toks[first].lower, who);
       if (m.kinds.some((k) => k !== 'capital') && (!discourse.interviewee || (intro && !introduced && !discourse.introduced))) discourse.interviewee = who;
       if (intro) introduced = true;
     }
