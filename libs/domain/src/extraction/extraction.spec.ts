@@ -682,5 +682,17 @@ describe('extractEvents', () => {
       const ev = run("Vietnam's foreign ministry spokeswoman Pham Thu Hang said Hanoi opposed the plan. Pham urged Manila to drop it.");
       expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['opposition-expressed VN', 'demand-made VN']);
     });
+
+    it('reads idioms of threat, restraint and thanks', () => {
+      expect(types('Armenia said it would "not stand idly by" if its border posts were attacked.')).toEqual(['red-line-stated AM']);
+      expect(types('Bolivia will "never again accept" foreign troops on its soil, the president said.')).toEqual(['red-line-stated BO']);
+      expect(types("The OSCE's special envoy called both sides for restraint.")).toEqual(['demand-made OSCE']);
+      expect(types('President Boric expressed his gratitude for Peru\'s swift support.')).not.toContain('support-expressed PE');
+    });
+
+    it('keeps the subject that opens a quote after an auxiliary', () => {
+      const ev = run('Kazakhstan hosted the talks. He said Uzbekistan will "not tolerate" any attack on its citizens.');
+      expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['red-line-stated UZ']);
+    });
   });
 });

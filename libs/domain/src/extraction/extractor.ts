@@ -72,6 +72,13 @@ function history(toks: Token[], s: Sentence, cl: Clause, c: Cue, publishedOn: st
   return false;
 }
 
+/** "expressed his gratitude for Japan's support", "thanked Kenya for its support": what someone is thanked for */
+function thankedFor(toks: Token[], at: number): boolean {
+  if (toks[at - 1]?.lower !== 'for') return false;
+  for (let k = at - 2; k >= Math.max(0, at - 6); k--) if (/^(gratitude|thanks|thank|thanked|appreciation|grateful|thankful)$/.test(toks[k].lower)) return true;
+  return false;
+}
+const OWN_ORGANS = /^(Commission|Chairperson|Chair|Secretariat|Secretary-General|Secretary|President)$/;
 const SELF = new Set(['it', 'we', 'i']);
 const APPROVED = new Set(['approved', 'authorised', 'authorized', 'endorsed', 'ratified', 'sanctioned', 'backed', 'mandated']);
 /** the word before i, past adverbs and modals: "it would first have to" -> it */
@@ -135,7 +142,7 @@ function walk(pattern: string[][], toks: Token[], i: number, p: number): number 
   return walk(pattern, toks, i + 1, p + 1);
 }
 
-function clausesOf(toks: Token[]): Clause[] {
+function clausesOf(toks: Token[], operative = false): Clause[] {
   const out: Clause[] = [];
   let start = 0;
   for (let i = 0; i < toks.length; i++) {
@@ -143,6 +150,8 @@ function clausesOf(toks: Token[]): Clause[] {
     let brk = CLAUSE_BREAK.has(t.lower) && (t.lower !== 'while' || t.pos === 'SCONJ') && (t.lower !== ':' || (i > 2 && !toks.slice(0, i).every((x) => x.pos === 'PROPN' || x.pos === 'DET' || x.text === ',' || x.lower === 'and')));
     // "welcomed the vote and urged donors ...": coordinated predicates of one subject are two statements
     if (!brk && t.lower === 'and' && i - start > 3 && finiteVerbAt(toks, i + 1)) brk = true;
+    // "EXPRESSES CONCERN over ..., and URGES both countries to ...": each capitalised verb of a communiqué paragraph operates alone
+    if (!brk && t.lower === 'and' && operative && toks[i - 1]?.text === ',' && toks[i + 1]?.pos !== 'DET') brk = true;
     // "said Moscow supports Serbia and that any change would be unacceptable": two reported statements
     if (!brk && t.lower === 'and' && i - start > 3 && toks[i + 1]?.lower === 'that' && toks[i + 1].pos === 'SCONJ') brk = true;
     // "welcomed the initiative and is ready to help", "has prepared troops and could deploy": after a verb, an auxiliary starts a new predicate
@@ -317,6 +326,12 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   };
   const groups = findActors(toks, isVerbLike, discourse.people);
   learnPeople(toks, groups, discourse, INTERVIEW_INTRO.test(s.text));
+  // a transcript's guest who was never introduced by office speaks for the first country named as a subject in the answers
+  if (s.answer && !discourse.interviewee) {
+    const first = groups.find((g) => g.slot === 'subject' && g.members.some((m) => m.code && isCountry(m)));
+    const m = first?.members.find((x) => x.code && isCountry(x));
+    if (m) discourse.interviewee = { code: m.code!, role: m.role };
+  }
   // an interview answer: a line marked "A:", or, once an interview was introduced, a paragraph in the first person
   const firstPersonHere = !!discourse.introduced && firstPerson(toks);
   if (firstPersonHere) discourse.answerParagraph = s.paragraph;
@@ -348,7 +363,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   let prevLastSubject: ActorGroup | null = null;
   let prevPledge: ActorGroup | null = null;
 
-  for (const cl of clausesOf(toks)) {
+  for (const cl of clausesOf(toks, !!s.operative)) {
     const inClause = (i: number) => i >= cl.start && i < cl.end;
     const ccues = cues.filter((c) => inClause(c.start));
     // "Russia warned Finland that ...", "told Kyiv it would ...": the one addressed is the verb's object, not a subject
@@ -510,6 +525,12 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (!type) continue;
       const single = c.end - c.start === 1;
       const t = toks[c.start];
+      // "refrain from any action that could lead to armed confrontation": a relative clause on a common noun describes it
+      if ((type === 'red-line-stated' || type === 'opposition-expressed') && restrictiveRelative(toks, c.start)) continue;
+      // "REQUESTS the Chairperson of the Commission to ...": a communiqué instructing its own organs demands nothing of others
+      if (type === 'demand-made' && s.operative && t.lemma === 'request' && toks[c.end]?.lower === 'the' && OWN_ORGANS.test(toks[c.end + 1]?.text ?? '')) continue;
+      // "Thank you, Aoife.": a courtesy, not support
+      if (type === 'support-expressed' && t.lemma === 'thank' && toks[c.end]?.lower === 'you') continue;
       // "asked whether it would take part": a question put to the actor, not a demand by it
       if (type === 'demand-made' && t.lemma === 'ask' && ['whether', 'if', 'about', 'how', 'what', 'why'].includes(toks[c.end]?.lower ?? '')) continue;
       // "ready to contribute if asked", "once requested": a passive request is the actor's condition, not its demand
@@ -532,7 +553,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
           const att = attached(resolved, c.start);
           // "Ukraine's troop demand didn't spring up overnight": talked about, not stated here
           // "rejected China's demand for a retraction": the object of someone else's verb
-          if (att && !isVerbLike(c.end) && !backgroundNoun(toks, att.start) && !objectOfVerb(toks, cl.start, att.start)) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
+          if (att && !isVerbLike(c.end) && !backgroundNoun(toks, att.start) && !objectOfVerb(toks, cl.start, att.start) && !thankedFor(toks, att.start)) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
           continue;
         }
         if (t.pos === 'ADV' || t.pos === 'ADP') continue;
@@ -548,7 +569,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       let who = att ? { group: att, how: 'possessor' as const } : subjectFor(c.start);
       // a quoted demand, threat or stance is the quoted speaker's, whoever the quote talks about
       // ... but not the subject that opens the quote: 'Vilnius "calls on the authorities to ...," he said'
-      const quoteOpener = who.how === 'subject' && !!who.group && QUOTES.has(toks[who.group.end]?.text ?? '') && !insideQuote(toks, who.group.start);
+      // ('Serbia will "not stand and watch"': past an auxiliary too)
+      const quoteOpener = who.how === 'subject' && !!who.group && !insideQuote(toks, who.group.start) && toks.slice(who.group.end, who.group.end + 3).some((x, k, arr) => QUOTES.has(x.text) && arr.slice(0, k).every((y) => y.pos === 'AUX' || y.pos === 'ADV' || AUXILIARIES.has(y.lower)));
       if (speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) && !quoteOpener) who = { group: speaker, how: 'speaker' };
       if (type === 'demand-made' && c.cat === 'demand-weak' && (insideQuote(toks, c.start) || reported(toks, c.start))) {
         let rep = speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) ? null : reporterOf(toks, c.start, resolved);
@@ -647,6 +669,16 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (att && !type.startsWith('pledge') && (toks[c.end]?.pos === 'AUX' || toks[c.end]?.pos === 'VERB') && !lexicon().speechVerbs.has(toks[c.end].lemma)) continue;
       // "backed Moldova's request", "endorsed a U.S. plan", "condemn Venezuelan threats": the object of someone else's verb
       if (att && objectOfVerb(toks, cl.start, att.start)) continue;
+      // "expressed his gratitude for Japan's support": what someone is thanked for
+      if (att && thankedFor(toks, att.start)) continue;
+      // "welcomed the pledge by the United Kingdom of £12 million": the pledge is the one named after "by"
+      if (!att && type === 'pledge-announced' && toks[c.end]?.lower === 'by') {
+        const by = resolved.find((g) => g.start === c.end + 1 || (g.start === c.end + 2 && toks[c.end + 1].lower === 'the'));
+        if (by && findQuantities(toks, by.end, Math.min(cl.end, by.end + 6)).length) {
+          candidates.push({ type, group: { ...by, slot: 'possessor' }, how: 'possessor', cue: c, strong: false });
+          continue;
+        }
+      }
       if (type.startsWith('pledge')) {
         if (!assetsIn(cl.start, cl.end).length && !has('mission')) continue;
         // "any French troop deployment": hypothetical, and a demonym alone does not pledge

@@ -133,3 +133,48 @@ describe('page furniture', () => {
     expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['pledge-announced PE', 'pledge-considered CL']);
   });
 });
+
+describe('0.7.0 genres: transcripts, communiqué clauses, headings', () => {
+  it('reads a transcript: the host asks, the guest answers for the country named in the answers', () => {
+    const ev = run(
+      [
+        'The following is a transcript of an interview broadcast on Sunday.',
+        '',
+        'MARIA SILVA: Minister, there are reports that Spain wants a naval mission in the Gulf of Guinea. Will Portugal join?',
+        '',
+        'JOAO COSTA (MINISTER OF DEFENCE): Portugal will keep its patrol vessel there until the end of the year. We are considering sending a second ship.',
+        '',
+        'MARIA SILVA: And the attacks on fishermen?',
+        '',
+        'JOAO COSTA: I have told the Nigerian authorities directly: these attacks are unacceptable.',
+        '',
+        'MARIA SILVA: Minister, thank you.',
+        '',
+        'JOAO COSTA: Thank you, Maria.',
+      ].join('\n'),
+    );
+    expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['pledge-announced PT', 'pledge-considered PT', 'red-line-stated PT']);
+    // the speaker label is not part of the evidence
+    expect(ev[2].evidence.startsWith('I have told')).toBe(true);
+  });
+
+  it('splits a communiqué paragraph at ", and <VERB>" and keeps a relative clause from threatening', () => {
+    const ev = run(['The following decision was adopted by the Authority of Heads of State of ECOWAS.', '', '8. EXPRESSES GRAVE CONCERN over the tension along the border between the Republic of Benin and the Republic of Niger, and URGES both countries to refrain from any action that could lead to armed confrontation;'].join('\n'));
+    expect(ev.map((e) => `${e.type} ${e.actor}`)).toContain('demand-made ECOWAS');
+    expect(ev.map((e) => `${e.type} ${e.actor}`)).not.toContain('red-line-stated ECOWAS');
+  });
+
+  it('does not read a communiqué instructing its own organs as a demand, and reads "the pledge by X of <amount>" as X\'s pledge', () => {
+    const ev = run(['The following decision was adopted by the Authority of Heads of State of ECOWAS.', '', '9. REQUESTS the Commission to report within 30 days;', '', '10. WELCOMES the pledge by Japan of US$ 4 million made at the donors conference;'].join('\n'));
+    expect(ev.map((e) => `${e.type} ${e.actor}`).sort()).toEqual(['pledge-announced JP', 'support-expressed ECOWAS']);
+  });
+
+  it('skips a live-blog heading that ends in a quotation', () => {
+    expect(pairs(['Turkey urges calm "on all sides"', '', 'Turkey called on all parties to exercise restraint.'].join('\n'))).toEqual([['demand-made', 'TR']]);
+  });
+
+  it('ends a sentence after an abbreviated amount ("£40m.")', () => {
+    const ev = run('Norway said on Monday it would pay for mine-clearing drones worth £40m. A spokesperson added that Norway could also provide troops.');
+    expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['pledge-announced NO', 'pledge-considered NO']);
+  });
+});

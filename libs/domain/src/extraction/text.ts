@@ -44,8 +44,33 @@ function isTableRow(line: string): boolean {
 
 function isHeading(line: string): boolean {
   const words = line.split(/\s+/).length;
+  // 'China urges restraint "by all parties"': a quote that closes a line without a stop closes a heading
+  if (/[^.!?,]["”]$/.test(line) && words <= 12) return true;
   if (/[.!?…"”’)]$/.test(line)) return false;
   return words <= 16;
+}
+
+// "SEÁN CARRICK (MINISTER FOR DEFENCE): Most of them, yes." — a speaker label in capitals, at least two words
+const TURN_LABEL = /^\s*(\p{Lu}[\p{Lu}\p{M}'’.-]*(?: \p{Lu}[\p{Lu}\p{M}'’.-]*){1,3})(?:\s*\([^)]{2,60}\))?:\s+(?=.*\p{Ll})/u;
+/**
+ * The turns of a transcript: two speaker labels, each starting at least two lines. The first to speak is the host
+ * (questions and premises); the other answers. Null when the text is no transcript.
+ */
+function transcriptTurns(lines: string[]): Map<number, 'host' | 'guest'> | null {
+  const labels = new Map<number, string>();
+  const counts = new Map<string, number>();
+  for (const [n, line] of lines.entries()) {
+    const m = TURN_LABEL.exec(line);
+    if (!m) continue;
+    labels.set(n, m[1]);
+    counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  const speakers = [...counts.entries()].filter(([, c]) => c >= 2).map(([l]) => l);
+  if (speakers.length < 2) return null;
+  const host = labels.get(Math.min(...[...labels.keys()].filter((n) => speakers.includes(labels.get(n)!))))!;
+  const out = new Map<number, 'host' | 'guest'>();
+  for (const [n, label] of labels) if (speakers.includes(label)) out.set(n, label === host ? 'host' : 'guest');
+  return out;
 }
 
 /** a line of at least 25 words ending a sentence somewhere after `from`: the article continues there */
@@ -64,11 +89,21 @@ export function sentences(clean: string): Sentence[] {
   let pos = 0;
   let bodySeen = 0;
   let afterQuestion = false;
-  for (const rawLine of clean.split('\n')) {
+  const lines = clean.split('\n');
+  const turns = transcriptTurns(lines);
+  for (const [n, rawLine] of lines.entries()) {
     const lineStart = pos;
     pos += rawLine.length + 1;
-    const line = rawLine.trim();
+    let line = rawLine.trim();
     if (!line) continue;
+    // a transcript: the host's turns ask, the guest's turns answer, and the speaker label is not part of the statement
+    const turn = turns?.get(n);
+    if (turn === 'host') continue;
+    let labelEnd = 0;
+    if (turn) {
+      labelEnd = rawLine.indexOf(line) + line.match(TURN_LABEL)![0].length;
+      line = rawLine.slice(labelEnd).trim();
+    }
     if (BOILERPLATE_START.test(line) && bodySeen > 2) {
       // "Read more: Transnistria's gas crisis, explained" between two paragraphs is a link inside the article: the
       // story goes on when a paragraph of prose follows
@@ -91,7 +126,7 @@ export function sentences(clean: string): Sentence[] {
     const bullet = line.match(BULLET);
     if (!bullet && !listed && isHeading(line)) continue;
     if (/^[—–-]+$/.test(line)) continue;
-    const lead = rawLine.indexOf(line) + (bullet ? bullet[0].length : 0);
+    const lead = (labelEnd ? labelEnd + rawLine.slice(labelEnd).indexOf(line) : rawLine.indexOf(line)) + (bullet ? bullet[0].length : 0);
     let body = (listed ?? rawLine).slice(lead).trimEnd();
     if (!body) continue;
     // "24. CALLS ON the Security Council to ...", "and REQUESTS the Commission to ...": the capitalised verbs of a
@@ -102,10 +137,10 @@ export function sentences(clean: string): Sentence[] {
     bodySeen++;
     // lines without a cue still introduce office holders ("Defence Minister Hanno Pevkur") and list pledges ("Canada: C$200 million")
     if (!mayState(body) && !INTRODUCES.test(body) && !COLON_LIST.test(body)) continue;
-    const answer = /^(a|answer)\s*[:.]\s/i.test(body);
+    const answer = /^(a|answer)\s*[:.]\s/i.test(body) || turn === 'guest';
     const replies = afterQuestion;
     afterQuestion = false;
-    for (const toks of mergeQuotes(mergeAbbreviations(sentencesOf(body, lineStart + lead)))) {
+    for (const toks of mergeQuotes(mergeAbbreviations(splitAmounts(sentencesOf(body, lineStart + lead))))) {
       if (!toks.length || toks[toks.length - 1].text === '?') continue;
       const start = toks[0].start;
       const end = toks[toks.length - 1].end;
@@ -151,6 +186,21 @@ const COLON_LIST = /^\p{Lu}[^:]{1,50}:\s*\S/u;
 // wink ends a sentence at "U.S." or "Gen." even when the sentence goes on ("U.S. bases in the region would be ...")
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}\.?$/u;
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'adm', 'sen', 'rep', 'gov', 'st', 'no', 'vs']);
+/** "... drones worth £25m. A spokesperson added ...": an amount abbreviated with a stop ends the sentence before a capital */
+function splitAmounts(sents: Token[][]): Token[][] {
+  const out: Token[][] = [];
+  for (const s of sents) {
+    let from = 0;
+    for (let k = 1; k < s.length - 1; k++) {
+      if (!/^(?:\d[\d.,]*)?(?:m|bn|mn|k|b)\.$/i.test(s[k].text) || !/\d/.test(s[k].text + s[k - 1].text) || !/^\p{Lu}/u.test(s[k + 1].text)) continue;
+      out.push(s.slice(from, k + 1));
+      from = k + 1;
+    }
+    out.push(from ? s.slice(from) : s);
+  }
+  return out;
+}
+
 function mergeAbbreviations(sents: Token[][]): Token[][] {
   const out: Token[][] = [];
   for (const s of sents) {
