@@ -33,6 +33,27 @@ const SPAN_BEFORE = /\b(?:from|until|till|through|since|starting|beginning|by|as
 // (only with its agent: "a declaration signed on 2 June" may be the very text the report reproduces)
 const NOUN_PARTICIPLE_BEFORE = /\b(?:the|a|an|its|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:adopted|approved|passed|signed|issued|ratified|enacted|concluded)\s+by\s+[^,;]{1,60}?\s+(?:(?:on|in)\s+)?$/iu;
 
+// "the pledge by the United Kingdom of £12 million made at the Pledging Conference on 10 February": a reduced relative
+// clause after a noun dates what the noun names (a finite "X made it clear on Monday" has its subject before "made")
+const MADE_AT_BEFORE = /\b(?:pledge|promise|offer|commitment|announcement|decision|statement|remarks?|speech|comments?|agreement|deal|contribution)\b[^,;]{0,60}?\s(?:made|announced|given|delivered|agreed|reached|struck)\s+(?:at|during|in|on)\b[^,;]{0,60}?$/iu;
+// "will deploy the patrol vessel to the region in February", "contract to be signed in October": the date of a planned
+// action, not of the statement — unless a speech verb comes between ("will send troops, the minister said on Monday")
+const FUTURE_MARK = /\b(?:will|shall|would|is to|are to|to be|is due|are due|due to|expected to|scheduled|planned|plans? to|going to)\b|'ll\b/gi;
+const SPEECH_MARK = /\b(?:said|says|say|told|tells|announced|announces|confirmed|stated|declared|added|warned|insisted|wrote|posted|pledged|promised|vowed|urged|according to)\b/gi;
+function lastIndex(re: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(re)) at = m.index!;
+  return at;
+}
+/** Whether the date at the end of `before` is when a future action takes place, by the verb that governs it. */
+function plannedAction(before: string): boolean {
+  // the verb governing the date is in its own sentence, close before it
+  const tail = before.slice(Math.max(0, before.length - 160));
+  const clause = tail.slice(lastIndex(/[.!?]["”’]?\s/g, tail) + 1);
+  const future = lastIndex(FUTURE_MARK, clause);
+  return future >= 0 && lastIndex(SPEECH_MARK, clause) < future;
+}
+
 export function datesIn(sentence: string, publishedOn: string | null): FoundDate[] {
   // chrono is the slow part of the pipeline; most sentences have no date words at all
   if (!DATE_HINT.test(sentence)) return [];
@@ -68,7 +89,8 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
     if (/\bthis (month|week)\b|\blast week\b|\bthe \d{1,2}(st|nd|rd|th)\b/i.test(r.text)) continue;
     // "the day after a ceasefire takes effect", "tomorrow": a statement is never made after it is reported
     if (/^(?:the )?day after\b|\btomorrow\b/i.test(r.text)) continue;
-    if (NOUN_PARTICIPLE_BEFORE.test(sentence.slice(0, r.index))) continue;
+    const before = sentence.slice(0, r.index);
+    if (NOUN_PARTICIPLE_BEFORE.test(before) || MADE_AT_BEFORE.test(before) || plannedAction(before)) continue;
     if (SPAN_BEFORE.test(sentence.slice(0, r.index)) || /^(?:from|until|till|through|starting|beginning|by)\b/i.test(r.text)) continue;
     const s = r.start;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday');

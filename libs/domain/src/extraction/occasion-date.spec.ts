@@ -270,6 +270,29 @@ describe('occasion dates', () => {
       expect(ev.find((e) => e.actor === 'DE' && e.type === 'pledge-announced')?.statedOn).toBe('2026-02-25');
     });
 
+    it('dates a statement by the day of its speech act, not by an earlier event in the same sentence', () => {
+      const ev = extractEvents({ text: 'The EU will send more monitors to Armenia after the border clashes last week, the bloc confirmed on Thursday.', publishedOn: '2026-10-02' });
+      expect(ev.find((e) => e.actor === 'EU')?.statedOn).toBe('2026-10-01');
+    });
+
+    it('keeps the own date of a past speech act when a later one follows ("pledged ... in April, and said on Wednesday")', () => {
+      const ev = extractEvents({ text: 'Greece pledged two frigates to the mission in April, and said on Wednesday it would also send a tanker.', publishedOn: '2026-06-12' });
+      expect(ev.find((e) => e.actor === 'GR' && e.type === 'pledge-announced' && e.quantity?.value === 2)?.statedOn).toBe('2026-04');
+    });
+
+    it('dates the statements of a met-and-pledged report and of a reproduced document by their occasion', () => {
+      const meeting = [
+        'Foreign ministers of the Nordic and Baltic states met in Riga on Tuesday to coordinate aid to Moldova.',
+        'Finland will give EUR 40 million for energy security.',
+      ].join('\n\n');
+      expect(extractEvents({ text: meeting, publishedOn: '2026-05-07' }).find((e) => e.actor === 'FI')?.statedOn).toBe('2026-05-05');
+      const excerpt = [
+        'NAIROBI – The following is an excerpt from the communiqué adopted by the EAC summit, which closed on Saturday.',
+        '7. DECIDES to deploy a regional force of 1,000 troops to eastern Congo;',
+      ].join('\n\n');
+      expect(findFrame(excerpt, '2026-06-08', [])).toMatchObject({ kind: 'release', date: '2026-06-06' });
+    });
+
     it('does not read "the day after a ceasefire" as when it was said', () => {
       const ev = extractEvents({ text: 'Twenty-six countries have pledged to deploy troops the day after a ceasefire takes effect, Macron said Thursday.', publishedOn: '2025-09-05' });
       expect(ev[0]?.statedOn).toBe('2025-09-04');
@@ -282,6 +305,21 @@ describe('occasion dates', () => {
       // a speaker's own act on a day keeps its date
       expect(datesIn('Chile approved on 4 May the deployment of 200 police officers.', '2026-05-10').map((d) => d.value)).toEqual(['2026-05-04']);
       expect(datesIn('The minister said on 4 May that the law would be signed soon.', '2026-05-10').map((d) => d.value)).toEqual(['2026-05-04']);
+    });
+
+    it('skips the day of a pledge or decision "made at" an earlier occasion', () => {
+      expect(datesIn('Kenya welcomed the offer by Jamaica of 200 police officers made at the donor conference in Nairobi on 3 March.', '2026-03-20')).toEqual([]);
+      // a finite verb of the speaker keeps its day
+      expect(datesIn('Jamaica made its offer at the donor conference on 3 March.', '2026-03-20').map((d) => d.value)).toEqual(['2026-03-03']);
+    });
+
+    it('skips the month or day of a planned action, unless a speech verb governs the date', () => {
+      expect(datesIn('Japan will deploy two destroyers to the strait for joint drills with the Philippine navy in April.', '2026-02-10')).toEqual([]);
+      expect(datesIn('The purchase agreement is to be signed in October.', '2026-09-10')).toEqual([]);
+      expect(datesIn('Chile said it would send an engineering company in May.', '2026-03-02')).toEqual([]);
+      expect(datesIn('Chile will send an engineering company, its defence minister said on Monday.', '2026-03-04').map((d) => d.value)).toEqual(['2026-03-02']);
+      // the future verb of another sentence does not reach the date
+      expect(datesIn('Lima would rather wait. Peru announced on Friday it was ready.', '2026-03-04').map((d) => d.value)).toEqual(['2026-02-27']);
     });
 
     it('skips the start of a state that runs "since" a month, but not a dated statement beside it', () => {

@@ -44,7 +44,7 @@ const RELEASE_END = /^(?:notes? (?:to|for) editors|background(?:\s*(?:note|infor
 // "Summary of the debate held on Wednesday", "held its most heated debate in months on Wednesday",
 // "told the Bundestag on Wednesday", "at a meeting of defence ministers on 3 March"
 const SITTING = new RegExp(
-  `\\b(?:debated?|session|sitting|hearing|plenary|question time|summit|meeting|ministerial|conference|briefing|talks)\\b[^.;]{0,50}?(?:\\b(?:held|took place|convened)\\b[^.;]{0,12}?)?${ON_DAY}` +
+  `\\b(?:debated?|session|sitting|hearing|plenary|question time|summit|meeting|ministerial|conference|briefing|talks|met|gathered|convened)\\b[^.;]{0,50}?(?:\\b(?:held|took place|convened)\\b[^.;]{0,12}?)?${ON_DAY}` +
     `|\\btold\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}'’-]+\\s+)?(?:parliament|bundestag|senate|house|chamber|commons|lords|assembly|duma|sejm|riksdag|storting|folketing|eduskunta|knesset|congress|lawmakers|legislators|mps|deputies|senators|committee|security council|council)\\b[^.;]{0,40}?${ON_DAY}`,
   'iu',
 );
@@ -56,6 +56,9 @@ const ISSUED = new RegExp(
   `\\b(?:press release|news release|media release|press statement|statement|declaration|communiqu[eé]|readout|read-out)(?!\\p{L})[^.;]{0,40}?\\b(?:was|were|is|has been)?\\s*(?:issued|released|published|adopted|signed|agreed|circulated|made public)\\b[^.;]{0,12}?${ON_DAY}`,
   'iu',
 );
+// "The following is the text of a joint statement ...", "The following is an excerpt from the decision ...": the lead of
+// a reproduced document
+const REPRODUCED = /\bthe following (?:is|are)\s+(?:the\s+(?:full\s+)?text|an?\s+(?:excerpt|extract|abridged version|summary)|excerpts|extracts|the\s+(?:main\s+)?points)\s+(?:of|from)\b/i;
 // "END TEXT", "(End of statement)": where a reproduced text stops and the report about it resumes
 const TEXT_END = /^\(?(?:end(?:\s+of)?\s+(?:the\s+)?(?:text|statement|communiqu[eé]|readout|release)|ends)\)?\.?$/i;
 // "On July 8, ... the Prime Minister held a telephone talk with ...", "On Tuesday, the two presidents had a call":
@@ -197,6 +200,16 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
   // a text reproduced in full after a lead saying when it was issued: its statements are of that day, up to "END TEXT"
   for (const l of lead) {
     const date = occasionDay(l.text, ISSUED, publishedOn);
+    if (!date) continue;
+    const stop = lines.find((n) => n.start > l.start && TEXT_END.test(n.text));
+    return { kind: 'release', date, from: l.start, to: stop ? stop.start : end, excluded: [], days: [] };
+  }
+
+  // "The following is an excerpt from the decision adopted by the Assembly, which closed on Sunday": the document is of the
+  // day its lead gives, or of the day it was published
+  for (const l of lead) {
+    if (!REPRODUCED.test(l.text)) continue;
+    const date = datesIn(l.text, publishedOn).find((d) => dayOnly(d.value))?.value ?? publishedOn;
     if (!date) continue;
     const stop = lines.find((n) => n.start > l.start && TEXT_END.test(n.text));
     return { kind: 'release', date, from: l.start, to: stop ? stop.start : end, excluded: [], days: [] };
