@@ -86,9 +86,9 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       i = m.end;
       continue;
     }
-    // "Port Sudan", "the Sahel States": a country or capital word inside a longer capitalised name
+    // "Port Sudan", "the Sahel States": a country or capital word inside a longer capitalised name ("On Monday Chad said" is not one)
     const prevTok = toks[m.start - 1];
-    if ((m.value.kind === 'country' || m.value.kind === 'capital') && m.start > 1 && prevTok && prevTok.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(prevTok.text) && !TITLE.has(prevTok.lower) && !nps.some((n) => n.end === m.start)) {
+    if ((m.value.kind === 'country' || m.value.kind === 'capital') && m.start > 1 && prevTok && prevTok.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(prevTok.text) && !TITLE.has(prevTok.lower) && !CALENDAR.test(prevTok.lower) && !nps.some((n) => n.end === m.start)) {
       i = m.end;
       continue;
     }

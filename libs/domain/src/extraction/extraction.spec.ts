@@ -694,5 +694,26 @@ describe('extractEvents', () => {
       const ev = run('Kazakhstan hosted the talks. He said Uzbekistan will "not tolerate" any attack on its citizens.');
       expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['red-line-stated UZ']);
     });
+
+    it('does not take "member state" as a verb of saying when a forecast has no speaker', () => {
+      expect(types('No member state has proposed it, and Belarus would almost certainly refuse to host the observers.')).toEqual([]);
+    });
+
+    it('knows the European Parliament as the EU', () => {
+      expect(types('The European Parliament backed the new sanctions package.')).toEqual(['support-expressed EU']);
+    });
+
+    it('skips the restatement in a correction paragraph', () => {
+      expect(types('Correction: an earlier version of this post said Chile would send two ships. Chile is sending one ship.')).toEqual([]);
+    });
+
+    it('reads a foreseen necessity (might have to) as neither a pledge nor a demand', () => {
+      expect(types('Some officials in Riga said privately that Sweden might eventually have to send a second company.')).toEqual([]);
+    });
+
+    it('keeps a demand whose complement sets a condition for the addressee a demand', () => {
+      expect(types('On Monday Chad called on the Security Council to impose sanctions and to make any renewal of the mission\'s mandate conditional on a ceasefire.')).toEqual(['demand-made TD']);
+      expect(types('Chad said it would send troops only under a UN mandate.')).toEqual(['condition-set TD']);
+    });
   });
 });

@@ -78,6 +78,7 @@ function thankedFor(toks: Token[], at: number): boolean {
   for (let k = at - 2; k >= Math.max(0, at - 6); k--) if (/^(gratitude|thanks|thank|thanked|appreciation|grateful|thankful)$/.test(toks[k].lower)) return true;
   return false;
 }
+const DEMAND_VERBS = new Set(['call', 'urge', 'ask', 'appeal', 'press', 'request', 'demand']);
 const OWN_ORGANS = /^(Commission|Chairperson|Chair|Secretariat|Secretary-General|Secretary|President)$/;
 const SELF = new Set(['it', 'we', 'i']);
 const APPROVED = new Set(['approved', 'authorised', 'authorized', 'endorsed', 'ratified', 'sanctioned', 'backed', 'mandated']);
@@ -474,6 +475,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (who.how === 'subject' && /ing$/.test(toks[c.start].lower) && toks[who.group.start - 1]?.lower === 'with') continue;
       // "have not said whether they will join": no statement either way
       if (undisclosed(toks, cl.start, c.start)) continue;
+      // "Germany might eventually have to commit a company": a necessity someone foresees, not a position
+      if (toks.slice(Math.max(cl.start, c.start - 5), c.start).some((t, k, arr) => ['might', 'may', 'could'].includes(t.lower) && arr.slice(k + 1).some((x, j, rest) => (x.lower === 'have' || x.lower === 'need') && rest[j + 1]?.lower === 'to'))) continue;
       // "stopped short of announcing any troop movements": nothing announced
       if (toks.slice(Math.max(cl.start, c.start - 4), c.start).some((t, k, arr) => t.lemma === 'stop' && arr[k + 1]?.lower === 'short')) continue;
       const from = who.how === 'subject' ? who.group.end : cl.start;
@@ -517,6 +520,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       else if (c.cat === 'demand-weak' && c.phrase === 'should' && (c.start === cl.start || toks[c.start - 1]?.text === ',' || QUOTES.has(toks[c.start - 1]?.text ?? ''))) continue;
       // "a country that must also fund its pensions": an obligation inside a relative clause describes the noun
       else if (c.cat === 'demand-weak' && restrictiveRelative(toks, c.start)) continue;
+      // "Germany might eventually have to commit a company": a foreseen necessity, not a demand
+      else if (c.cat === 'demand-weak' && toks.slice(Math.max(cl.start, c.start - 3), c.start).some((x) => ['might', 'may', 'could'].includes(x.lower))) continue;
       // "it would first have to be sure", "we must defend ourselves": an obligation on oneself is no demand
       else if (c.cat === 'demand-weak' && SELF.has(toks[prevWord(toks, c.start)]?.lower ?? '')) continue;
       // "that decision must be approved by the National Council": a required approval is a condition
@@ -701,6 +706,14 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     // "will provide funding and logistics but no troops": the elided verb's subject refuses what follows "but no"
     if (prevPledge && toks[cl.start - 1]?.lower === 'but' && (toks[cl.start]?.lower === 'no' || toks[cl.start]?.lower === 'not') && assetsIn(cl.start + 1, Math.min(cl.end, cl.start + 4)).length && !ccues.some((x) => x.cat === 'contribution' || x.cat === 'contribution-strong')) {
       candidates.push({ type: 'pledge-refused', group: prevPledge, how: 'inherited', cue: { start: cl.start, end: cl.start + 1, cat: 'refused', phrase: 'no' }, strong: true });
+    }
+    // "called on the Council to impose sanctions and to make any renewal conditional on ...": the condition is part of
+    // what is demanded of another, so the event is the demand
+    for (let k = candidates.length - 1; k >= 0; k--) {
+      const cond = candidates[k];
+      if (cond.type !== 'condition-set' || cond.cue.cat !== 'condition-set') continue;
+      const demand = candidates.find((d) => d.type === 'demand-made' && d.cue.start < cond.cue.start && d.group.members.some((m) => cond.group.members.some((x) => x.code === m.code)) && toks.slice(d.cue.end, cond.cue.start).some((t) => t.lower === 'to'));
+      if (demand && DEMAND_VERBS.has(toks[demand.cue.start].lemma)) candidates.splice(k, 1);
     }
     // one event per actor and clause: the most specific type wins
     const byActor = new Map<string, { cand: Candidate; member: ActorNP }>();
@@ -1165,7 +1178,10 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     // "insists on X, rejecting UN-mandated forces": the mandate is what is rejected, not demanded
     const mandate = found && !toks.slice(cand.cue.end, found.at).some((t) => ['reject', 'oppose', 'dismiss', 'refuse'].includes(t.lemma)) ? found : null;
     const without = toks.findIndex((t, k) => k > cand.cue.start && k < cl.end && (t.lower === 'without' || t.lower === 'sans'));
-    if (mandate && type === 'demand-made') {
+    // "called on the Security Council to impose sanctions and to make the mandate's renewal conditional": what an addressee
+    // is asked to do with a mandate is the demand itself, not the actor's price
+    const addressed = groups.some((g) => g !== cand.group && g.start > cand.cue.start && g.start <= cand.cue.end + 2 && toks[g.end]?.lower === 'to') && mandate && mandate.at - cand.cue.end > 8;
+    if (mandate && type === 'demand-made' && !addressed) {
       type = 'condition-set';
       conditions.push({ text: mandate.text, kind: mandate.kind });
     } else if (type === 'opposition-expressed' && notBackedBy(toks, cand.cue.end, cl.end)) {
@@ -1415,7 +1431,8 @@ function conjecture(toks: Token[], s: Sentence, i: number, answer: boolean): boo
   const reaction = !toks[i] || !(lexicon().cues.candidates(toks[i].lemma).some((p) => p.value.cat.startsWith('contribution')) || lexicon().cues.candidates(toks[i].lower).some((p) => p.value.cat.startsWith('contribution')));
   if (!(modal === 'might' || modal === 'may' || (modal === 'would' && reaction) || (modal === 'could' && hedged))) return false;
   const lx = lexicon();
-  if (toks.some((t) => QUOTES.has(t.text) || (lx.speechVerbs.has(t.lemma) && t.pos === 'VERB') || lx.speechVerbs.has(t.lower) || t.lower === 'according')) return false;
+  // ("member state" is no verb of saying)
+  if (toks.some((t) => QUOTES.has(t.text) || (lx.speechVerbs.has(t.lemma) && t.pos === 'VERB') || (lx.speechVerbs.has(t.lower) && t.pos !== 'NOUN') || t.lower === 'according')) return false;
   return true;
 }
 

@@ -111,6 +111,8 @@ export function sentences(clean: string): Sentence[] {
       break;
     }
     if (FURNITURE.test(line)) continue;
+    // "Correction: an earlier version said X. X is in fact Y.": a correction restates what the story already says
+    if (/^(?:Correction|Clarification)\s*[:\-–—]/.test(line)) continue;
     // a row of a pledge table or a "Country – amount" line reads as "Country: amount" (same offsets, so the
     // evidence is the line itself); other table rows are dropped
     const listed = listLine(rawLine);
