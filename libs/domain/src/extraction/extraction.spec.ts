@@ -715,5 +715,15 @@ describe('extractEvents', () => {
       expect(types('On Monday Chad called on the Security Council to impose sanctions and to make any renewal of the mission\'s mandate conditional on a ceasefire.')).toEqual(['demand-made TD']);
       expect(types('Chad said it would send troops only under a UN mandate.')).toEqual(['condition-set TD']);
     });
+
+    it('gives the that-clause of "the announcement by X that it will ..." to X', () => {
+      const ev = run('Kenya welcomed the announcement by Uganda that it would send 500 troops to Somalia.');
+      expect(ev.map((e) => `${e.type} ${e.actor}`).sort()).toEqual(['pledge-announced UG', 'support-expressed KE']);
+      expect(types('The Council took note of the statement by the Republic of Malawi that it will not deploy troops to the mission.')).toContain('pledge-refused MW');
+    });
+
+    it('reads a request inside a conditional as the condition of a pledge, not a demand', () => {
+      expect(types("Nigeria's president told reporters that his country would contribute a battalion if the AU asked.")).toEqual(['pledge-announced NG']);
+    });
   });
 });

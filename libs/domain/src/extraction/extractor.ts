@@ -78,6 +78,14 @@ function thankedFor(toks: Token[], at: number): boolean {
   for (let k = at - 2; k >= Math.max(0, at - 6); k--) if (/^(gratitude|thanks|thank|thanked|appreciation|grateful|thankful)$/.test(toks[k].lower)) return true;
   return false;
 }
+/** the cue sits in an if/unless/once/when clause that opened after the last verb: "... if the AU asked" */
+function insideConditional(toks: Token[], i: number, from: number): boolean {
+  for (let k = i - 1; k >= Math.max(from, i - 6); k--) {
+    if (['if', 'unless', 'once', 'whenever'].includes(toks[k].lower)) return true;
+    if (toks[k].pos === 'VERB' || toks[k].pos === 'AUX' || toks[k].text === ',') return false;
+  }
+  return false;
+}
 const DEMAND_VERBS = new Set(['call', 'urge', 'ask', 'appeal', 'press', 'request', 'demand']);
 const OWN_ORGANS = /^(Commission|Chairperson|Chair|Secretariat|Secretary-General|Secretary|President)$/;
 const SELF = new Set(['it', 'we', 'i']);
@@ -456,7 +464,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         else if (!subj || !(lightVerbBefore(toks, c.start, cl.start) != null || ccues.some((x) => x.start < c.start && x.start >= subj.end && (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase))))) continue;
       }
       // "welcomed Germany's decision to station a brigade": the infinitive's agent is the noun's possessor
-      const agent = c.cat !== 'contribution-noun' ? infinitiveOfPossessed(toks, c.start, resolved) : null;
+      const agent = c.cat !== 'contribution-noun' ? infinitiveOfPossessed(toks, c.start, resolved) ?? announcedBy(toks, c.start, resolved) : null;
       if (agent) who = { group: agent, how: 'possessor' };
       if (!who.group) continue;
       if (c.cat !== 'contribution-noun' && !ownVerb(toks, c.start, resolved)) continue;
@@ -538,6 +546,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (type === 'support-expressed' && t.lemma === 'thank' && toks[c.end]?.lower === 'you') continue;
       // "asked whether it would take part": a question put to the actor, not a demand by it
       if (type === 'demand-made' && t.lemma === 'ask' && ['whether', 'if', 'about', 'how', 'what', 'why'].includes(toks[c.end]?.lower ?? '')) continue;
+      // "would contribute a battalion if the AU asked": a request inside a conditional is the actor's condition, not a demand
+      if (type === 'demand-made' && insideConditional(toks, c.start, cl.start)) continue;
       // "ready to contribute if asked", "once requested": a passive request is the actor's condition, not its demand
       if (type === 'demand-made' && /ed$/.test(t.lower) && ['if', 'when', 'unless', 'once', 'until'].includes(toks[c.start - 1]?.lower ?? '')) continue;
       // "does not want troops from ...": not wanting to do something is a refusal, read with the contribution
@@ -1513,6 +1523,24 @@ function infinitiveOfPossessed(toks: Token[], i: number, groups: ActorGroup[]): 
   if (toks[k - 1]?.pos !== 'NOUN') return null;
   const g = attached(groups, k - 1);
   return g && g.slot === 'possessor' ? g : null;
+}
+
+/**
+ * "welcomed the announcement by Uganda that it would send troops", "took note of the decision of Chad that it will not
+ * deploy": the pronoun of the that-clause is the one whose announcement it is
+ */
+function announcedBy(toks: Token[], i: number, groups: ActorGroup[]): ActorGroup | null {
+  let k = i - 1;
+  while (k >= 0 && (toks[k].pos === 'AUX' || toks[k].pos === 'ADV' || toks[k].pos === 'PART' || AUXILIARIES.has(toks[k].lower) || toks[k].lower === 'not')) k--;
+  if (!['it', 'they'].includes(toks[k]?.lower ?? '') || toks[k - 1]?.lower !== 'that') return null;
+  const owner = groups.find((g) => g.end === k - 1 && ['by', 'of', 'from'].includes(toks[g.start - 1]?.lower === 'the' ? toks[g.start - 2]?.lower ?? '' : toks[g.start - 1]?.lower ?? '') || (g.end === k - 1 && (g.prep === 'by' || g.prep === 'of' || g.prep === 'from')));
+  if (!owner) return null;
+  // the noun before "by/of": an announcement, decision, pledge ...
+  for (let j = owner.start - 1; j >= Math.max(0, owner.start - 7); j--) {
+    if (['by', 'of', 'from'].includes(toks[j].lower) && (DECISION_NOUNS.has(toks[j - 1]?.lower ?? '') || /^(announcement|statement|declaration|confirmation|assurance)s?$/.test(toks[j - 1]?.lower ?? ''))) return owner;
+    if (!(toks[j].pos === 'DET' || toks[j].pos === 'PROPN' || toks[j].lower === 'of')) break;
+  }
+  return null;
 }
 
 const UNDISCLOSED_VERBS = new Set(['say', 'announce', 'confirm', 'indicate', 'disclose', 'reveal', 'specify', 'signal']);
