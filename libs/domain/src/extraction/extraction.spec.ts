@@ -725,5 +725,15 @@ describe('extractEvents', () => {
     it('reads a request inside a conditional as the condition of a pledge, not a demand', () => {
       expect(types("Nigeria's president told reporters that his country would contribute a battalion if the AU asked.")).toEqual(['pledge-announced NG']);
     });
+
+    it('reads a statement attributed to commentators at its end as their reading', () => {
+      expect(types('If Taiwan buys the missiles, Beijing would retaliate, analysts warned.')).toEqual([]);
+      expect(types('Beijing would retaliate if Taiwan bought the missiles, the foreign ministry warned.')).toContain('red-line-stated CN');
+    });
+
+    it('reads a contribution noun dated to an earlier year as background', () => {
+      const hist = (text: string) => extractEvents({ text, publishedOn: '2026-05-01' }).map((e) => `${e.type} ${e.actor}`);
+      expect(hist("Rwanda's deployment of troops to Mozambique began in July 2021.")).toEqual([]);
+    });
   });
 });

@@ -58,8 +58,9 @@ const PROVISO = /^(?:provided|providing|on (?:the )?condition|only if|only when|
  */
 function history(toks: Token[], s: Sentence, cl: Clause, c: Cue, publishedOn: string | null, answer: boolean): boolean {
   if (answer || s.listItem || !publishedOn) return false;
-  const verb = toks[c.start];
-  if (verb.lower === verb.lemma || !/(ed|ent|ave|ew|ought)$/.test(verb.lower)) return false;
+  // "Kenya's deployment of police began in June 2024": a contribution noun is dated by its clause's verb
+  const verb = c.cat === 'contribution-noun' || c.cat === 'nominal' ? toks.slice(c.end, cl.end).find((t) => t.pos === 'VERB') : toks[c.start];
+  if (!verb || verb.lower === verb.lemma || !/(ed|ent|ave|ew|ought|gan|ook)$/.test(verb.lower)) return false;
   const lx = lexicon();
   if (toks.some((t) => QUOTES.has(t.text) || (t.pos === 'VERB' && lx.speechVerbs.has(t.lemma)) || t.lower === 'according')) return false;
   // a modal or future before the verb makes it a pledge ("would send", "will have deployed")
@@ -699,6 +700,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
         // "any French troop deployment": hypothetical, and a demonym alone does not pledge
         if (toks.slice(Math.max(cl.start, c.start - 3), c.start).some((t) => t.lower === 'any' || t.lower === 'no')) continue;
         if (att && att.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
+        if (history(toks, s, cl, c, publishedOn, answer)) continue;
       }
       if (att) {
         if (backgroundNoun(toks, att.start)) continue;
@@ -1408,7 +1410,8 @@ function commentary(toks: Token[]): number {
     let v = k + 1;
     // "analysts said", "analysts have long argued"
     while (toks[v] && v - k < 4 && (toks[v].pos === 'ADV' || (toks[v].pos === 'AUX' && ['have', 'had', 'has'].includes(toks[v].lower)))) v++;
-    if (toks[v] && OPINION_VERBS.has(toks[v].lemma) && toks[v].pos === 'VERB') return v;
+    // "..., experts warned.": an attribution after the statement makes all of it the commentators'
+    if (toks[v] && OPINION_VERBS.has(toks[v].lemma) && toks[v].pos === 'VERB') return (toks[k - 1]?.text === ',' || QUOTES.has(toks[k - 1]?.text ?? '')) && (!toks[v + 1] || toks[v + 1].pos === 'PUNCT') ? 0 : v;
     // "according to analysts"
     if (toks[k - 1]?.lower === 'to' && toks[k - 2]?.lower === 'according') return k;
   }
