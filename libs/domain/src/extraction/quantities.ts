@@ -31,7 +31,8 @@ function numberAt(toks: Token[], i: number): { value: number; end: number } | nu
   let end = i + 1;
   // "two hundred", "6 thousand", "80.5 m", "5 B"
   while (end < toks.length) {
-    const n = toks[end].lower;
+    // "£25m." at the end of a sentence: the tokeniser keeps the stop on the scale word
+    const n = toks[end].lower.replace(/\.$/, '');
     if (n === 'hundred') value *= 100;
     else if (lx.scale.has(n) && (n.length > 1 || toks[end].start === toks[end - 1].end)) value *= lx.scale.get(n)!;
     else break;
@@ -84,7 +85,14 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
     }
     if (after < 0) {
       // "an air-defence frigate": an article counts one of a countable noun
-      if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one' || t.lower === 'single') && i + 1 < to) {
+      // "HMS Trent", "USS Ford": a commissioned ship named by its prefix is one ship
+      if (SHIP_PREFIXES.has(t.text) && toks[i + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(toks[i + 1].text) && !out.some((q) => q.end >= i - 3 && q.quantity.unit === 'ships')) {
+        out.push({ quantity: { value: 1, unit: 'ships', text: text(toks, i, i + 2) }, asset: 'naval', start: i, end: i + 2 });
+        i += 1;
+        continue;
+      }
+      // "another minehunter", "a second frigate", "one more tanker"
+      if (ONE_OF.has(t.lower) && i + 1 < to) {
         for (let k = i + 1; k < Math.min(to, i + 5); k++) {
           const a = assetAt(toks, k);
           if (a && COUNTABLE_SINGULAR.has(toks[a.end - 1].lemma) && toks[a.end - 1].lower === toks[a.end - 1].lemma) {
@@ -133,6 +141,11 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
   }
   return out;
 }
+
+const ONE_OF = new Set(['a', 'an', 'one', 'single', 'another']);
+// prefixes of commissioned ships (Royal Navy, US, Canada, Australia, Netherlands, Germany, Italy, Spain, Denmark,
+// Norway, Sweden, India, Japan, Korea, Philippines, Turkey, Portugal, Poland, Greece, France)
+const SHIP_PREFIXES = new Set(['HMS', 'USS', 'USNS', 'HMCS', 'HMAS', 'HMNZS', 'HNLMS', 'Zr.Ms.', 'FGS', 'ITS', 'ESPS', 'HDMS', 'KNM', 'HNoMS', 'HSwMS', 'INS', 'JS', 'ROKS', 'BRP', 'TCG', 'NRP', 'ORP', 'HS']);
 
 const SIZE_UNITS = new Set(['metre', 'meter', 'metres', 'meters', 'm', 'tonne', 'ton', 'tonnes', 'tons', 'foot', 'feet', 'ft', 'km', 'kilometre', 'kilometer', 'mm', 'calibre', 'caliber', 'seat', 'bed', 'year', 'day', 'month', 'week', 'hour', 'kg']);
 /** "97-metre", "40-tonne", "155-mm": a number joined by a hyphen to a unit of size or time */
