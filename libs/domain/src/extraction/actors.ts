@@ -249,7 +249,8 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   let q = end;
   // "Russia's ambassador to Germany said", "Russia's envoy to the U.N. Vassily Nebenzia said": the office's complement and holder
   if (last.govNoun) {
-    if (['to', 'in', 'at'].includes(toks[q]?.lower ?? '')) {
+    // ("the EU's Special Representative for the Belgrade-Pristina Dialogue called ...", "Minister for Defence Jane Doe said")
+    if (['to', 'in', 'at', 'for'].includes(toks[q]?.lower ?? '')) {
       let k = q + 1;
       if (toks[k]?.lower === 'the') k++;
       const from = k;

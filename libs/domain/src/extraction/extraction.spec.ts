@@ -735,5 +735,10 @@ describe('extractEvents', () => {
       const hist = (text: string) => extractEvents({ text, publishedOn: '2026-05-01' }).map((e) => `${e.type} ${e.actor}`);
       expect(hist("Rwanda's deployment of troops to Mozambique began in July 2021.")).toEqual([]);
     });
+
+    it('reads an office with a "for" complement as the subject ("Minister for Foreign Affairs")', () => {
+      expect(types("Malta's Minister for Foreign Affairs called on Libya to release the crew.")).toEqual(['demand-made MT']);
+      expect(types("The EU's envoy for the Balkans called both sides for restraint.")).toEqual(['demand-made EU']);
+    });
   });
 });
