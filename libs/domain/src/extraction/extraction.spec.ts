@@ -740,5 +740,9 @@ describe('extractEvents', () => {
       expect(types("Malta's Minister for Foreign Affairs called on Libya to release the crew.")).toEqual(['demand-made MT']);
       expect(types("The EU's envoy for the Balkans called both sides for restraint.")).toEqual(['demand-made EU']);
     });
+
+    it('reads "will be answered" as a threat, and a commander as an office', () => {
+      expect(types('"Any incursion into our airspace will be answered," the Algerian air force commander said.')).toEqual(['red-line-stated DZ']);
+    });
   });
 });
