@@ -744,5 +744,10 @@ describe('extractEvents', () => {
     it('reads "will be answered" as a threat, and a commander as an office', () => {
       expect(types('"Any incursion into our airspace will be answered," the Algerian air force commander said.')).toEqual(['red-line-stated DZ']);
     });
+
+    it('reads "neither ... nor" and "unlikely to" as no pledge', () => {
+      expect(types('Iceland will neither send troops nor pay for the mission.')).toEqual(['pledge-refused IS']);
+      expect(types('Ecuador is unlikely to send troops, officials said.')).toEqual(['pledge-refused EC']);
+    });
   });
 });

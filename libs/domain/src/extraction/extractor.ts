@@ -968,7 +968,8 @@ function negatedBefore(toks: Token[], i: number, from: number, reach = 8): boole
   for (let k = i - 1; k >= Math.max(from, i - reach); k--) {
     if (rel[k] && !rel[i]) continue;
     const l = toks[k].lemma;
-    if (l === 'not' || l === 'never' || l === 'deny' || toks[k].lower === "n't") return true;
+    // "will neither send troops nor pay"
+    if (l === 'not' || l === 'never' || l === 'deny' || l === 'neither' || toks[k].lower === "n't") return true;
   }
   return false;
 }
