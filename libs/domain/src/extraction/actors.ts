@@ -235,12 +235,24 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   }
   // "after the United States and Israel pressed for it": a conjunction, and the subject of its clause
   const conjunction = (prev === 'after' || prev === 'before' || prev === 'until' || prev === 'since') && toks[end]?.pos === 'VERB' && /ed$/.test(toks[end].lower);
+  // "the government in Tripoli said", "the Government of National Unity in Tripoli", "the junta in Niamey rejected": the
+  // capital names whose government speaks
+  if (prev === 'in' && members.every((m) => m.kinds.includes('capital')) && isVerbLike(end)) {
+    let k = p - 1;
+    while (k >= 0 && p - k <= 6 && (/^\p{Lu}/u.test(toks[k].text) || toks[k].lower === 'of') && !GOV_HEADS.test(toks[k].lower)) k--;
+    if (k >= 0 && GOV_HEADS.test(toks[k].lower)) {
+      g.slot = 'subject';
+      return g;
+    }
+  }
   if (prev && OBLIQUE.has(prev) && !conjunction && !(prev === 'with' && toks[end] && (/(ed|ing)$/.test(toks[end].lower) || toks[end].lower === 'to') && toks[end].pos === 'VERB') && !(prev === 'of' && p > 0 && /^(governments?|leaders?|presidents?|ministers?|parliaments?|juntas?|rulers|kingdom|republic|federation|principality|emirate|sultanate|state)$/.test(toks[p - 1].lower))) {
     g.slot = 'oblique';
     g.prep = prev;
     return g;
   }
-  if (onlyDemonyms || (t && (t.pos === 'NOUN' || t.pos === 'ADJ' || (t.pos === 'PROPN' && !isVerbLike(end))) && !isVerbLike(end))) {
+  // "The Dutch said they would ...", "the Germans have offered": a demonym after "the" with a verb of its own is the country
+  const demonymSubject = onlyDemonyms && toks[start - 1]?.lower === 'the' && !!t && (AUX_LIKE.has(t.lower) || isVerbLike(end));
+  if ((onlyDemonyms && !demonymSubject) || (t && (t.pos === 'NOUN' || t.pos === 'ADJ' || (t.pos === 'PROPN' && !isVerbLike(end))) && !isVerbLike(end))) {
     g.slot = 'modifier';
     g.head = nextNoun(toks, end);
     return g;
@@ -280,10 +292,18 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   else if (toks[q]?.text === ',' && toks[q + 1]?.pos === 'VERB' && lexicon().speechVerbs.has(toks[q + 1].lemma)) q++;
   // "Mali and Niger on Wednesday rejected": a date between subject and verb
   if (toks[q]?.lower === 'on' && toks[q + 1] && /day$/i.test(toks[q + 1].text)) q += 2;
+  // "Algeria and Tunisia both support", "Chile and Peru each sent": a floating quantifier of a coordinated subject
+  // (the tagger reads the verb after it as a noun: "both/DET support/NOUN the mission")
+  if (members.length > 1 && (toks[q]?.lower === 'both' || toks[q]?.lower === 'each' || toks[q]?.lower === 'all') && toks[q + 1]) {
+    q++;
+    if (toks[q].pos !== 'VERB' && toks[q].pos !== 'AUX' && ['DET', 'NUM', 'PRON', 'ADP'].includes(toks[q + 1]?.pos ?? '')) toks[q].pos = 'VERB';
+  }
   if (isVerbLike(end) || isVerbLike(q)) g.slot = 'subject';
   end = Math.max(end, 0);
   return g;
 }
+
+const GOV_HEADS = /^(?:government|authorities|junta|administration|regime|leadership|cabinet|presidency|rulers)$/;
 
 function nextNoun(toks: Token[], i: number): number {
   for (let k = i; k < Math.min(toks.length, i + 6); k++) {

@@ -750,4 +750,33 @@ describe('extractEvents', () => {
       expect(types('Ecuador is unlikely to send troops, officials said.')).toEqual(['pledge-refused EC']);
     });
   });
+
+  describe('subjects the first reading missed', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+    it('reads "the Dutch" / "the Germans" with a verb of their own as the country, not a demonym modifier', () => {
+      expect(types('The Portuguese said they would provide a corvette for the mission.')).toEqual(['pledge-announced PT']);
+      expect(types('The Italians have offered two minehunters.')).toEqual(['pledge-announced IT']);
+      // still a modifier before a noun, and no country for people in general
+      expect(types('The Portuguese corvette left Lisbon on Monday.')).toEqual([]);
+      expect(types('Many Italians oppose the mission.')).toEqual([]);
+    });
+
+    it('reads a coordinated subject with "both" or "each" before its verb', () => {
+      expect(types('Ghana and Togo both back the force but have ruled out sending soldiers.')).toEqual(['support-expressed GH', 'support-expressed TG', 'pledge-refused GH', 'pledge-refused TG']);
+    });
+
+    it('reads "the government/authorities in <capital>" as that country speaking', () => {
+      expect(types('The authorities in Bamako rejected the proposal.')).toEqual(['opposition-expressed ML']);
+      expect(types('The Government of National Accord in Mogadishu said it welcomed the deployment.')).toEqual(['support-expressed SO']);
+      // a capital that is only where something goes stays a place
+      expect(types('Spain will send trainers to the government in Kabul.')).toEqual(['pledge-announced ES']);
+    });
+
+    it('reads military units and money released or disbursed as contributions', () => {
+      expect(types('Jamaica said it could send a platoon to Haiti.')).toEqual(['pledge-considered JM']);
+      expect(types('Norway will disburse NOK 200 million for the force.')).toEqual(['pledge-announced NO']);
+      expect(types('Canada would release an additional C$15 million in aid for Haiti, Ottawa said.')).toEqual(['pledge-announced CA']);
+      expect(types('Russia will release the detained sailors.')).toEqual([]);
+    });
+  });
 });

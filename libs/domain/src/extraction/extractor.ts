@@ -438,6 +438,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (!assets.length && findQuantities(toks, c.end, cl.end).some((q) => /^[A-Z]{3}$/.test(q.quantity.unit ?? ''))) assets.push('money');
       // "increased its defence budget": spending at home is not a contribution to anyone
       if (assets.length === 1 && assets[0] === 'money' && domesticBudget(toks, c.end, cl.end)) continue;
+      // "release €25 million", "disburse aid": verbs that contribute only money ("release the detained sailors" is none)
+      if (MONEY_ONLY_VERBS.has(c.phrase) && !assets.includes('money') && !findQuantities(toks, c.end, cl.end).some((q) => q.asset === 'money')) continue;
       // "forces to train on each other's bases": training without trainees is no offer
       if (c.phrase === 'train' && (toks[c.end]?.pos === 'ADP' || toks[c.end]?.pos === 'ADV' || !toks[c.end])) continue;
       // "would not join Aspides": a named operation after joining or leaving is a mission
@@ -1301,6 +1303,7 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   };
 }
 
+const MONEY_ONLY_VERBS = new Set(['release', 'disburse', 'channel', 'set aside']);
 const SPOKEN_ON = /\b(?:said|says|told|announced|confirmed|stated|declared|added|warned|insisted|wrote|posted|tweeted|repeated|reiterated|in a statement|in an interview)\b(?:\s+[^\s,.;]+){0,5}?\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i;
 const DATELINE = /^[\p{Lu}][\p{Lu} .,'\/-]{2,40},?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-–—]/u;
 

@@ -131,7 +131,11 @@ export function lexicon(): Lexicon {
   for (const [code, c] of Object.entries(extra)) {
     if (code.startsWith('_')) continue;
     for (const a of c.aliases ?? []) addActor(a, { code, kind: 'country', role: null });
-    for (const d of c.demonyms ?? []) addActor(d, { code, kind: 'demonym', role: null });
+    for (const d of c.demonyms ?? []) {
+      addActor(d, { code, kind: 'demonym', role: null });
+      // "the Germans said", "the Israelis have warned": the plural of a demonym in -an or -i names the people
+      if (/(?:an|i)$/.test(d)) addActor(`${d}s`, { code, kind: 'demonym', role: null });
+    }
     for (const cap of c.capitals ?? []) addActor(cap, { code, kind: 'capital', role: null });
   }
   const names = countries.getNames('en', { select: 'all' }) as Record<string, string[]>;
