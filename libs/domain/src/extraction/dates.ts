@@ -36,6 +36,8 @@ const NOUN_PARTICIPLE_BEFORE = /\b(?:the|a|an|its|their|this|that)\s+(?:[\p{L}-]
 // "the pledge by the United Kingdom of £12 million made at the Pledging Conference on 10 February": a reduced relative
 // clause after a noun dates what the noun names (a finite "X made it clear on Monday" has its subject before "made")
 const MADE_AT_BEFORE = /\b(?:pledge|promise|offer|commitment|announcement|decision|statement|remarks?|speech|comments?|agreement|deal|contribution)\b[^,;]{0,60}?\s(?:made|announced|given|delivered|agreed|reached|struck)\s+(?:at|during|in|on)\b[^,;]{0,60}?$/iu;
+// "the Argyle Declaration of December 2023", "the Minsk agreement of February 2015": a document named by its date
+const NAMED_BY_DATE = /\b(?:declaration|agreement|accord|accords|resolution|treaty|communiqu[eé]|protocol|memorandum|charter|convention|understanding|deal|framework|plan|summit)\s+of\s+(?:the\s+)?$/i;
 // "will deploy the patrol vessel to the region in February", "contract to be signed in October": the date of a planned
 // action, not of the statement — unless a speech verb comes between ("will send troops, the minister said on Monday")
 const FUTURE_MARK = /\b(?:will|shall|would|is to|are to|to be|is due|are due|due to|expected to|scheduled|planned|plans? to|going to)\b|'ll\b/gi;
@@ -90,7 +92,7 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
     // "the day after a ceasefire takes effect", "tomorrow": a statement is never made after it is reported
     if (/^(?:the )?day after\b|\btomorrow\b/i.test(r.text)) continue;
     const before = sentence.slice(0, r.index);
-    if (NOUN_PARTICIPLE_BEFORE.test(before) || MADE_AT_BEFORE.test(before) || plannedAction(before)) continue;
+    if (NOUN_PARTICIPLE_BEFORE.test(before) || MADE_AT_BEFORE.test(before) || NAMED_BY_DATE.test(before) || plannedAction(before)) continue;
     if (SPAN_BEFORE.test(sentence.slice(0, r.index)) || /^(?:from|until|till|through|starting|beginning|by)\b/i.test(r.text)) continue;
     const s = r.start;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday');

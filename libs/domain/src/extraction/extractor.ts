@@ -1036,7 +1036,7 @@ function findSpeaker(toks: Token[], groups: ActorGroup[]): ActorGroup | null {
   return null;
 }
 
-const ISSUING = /\b(?:adopted|issued|agreed|approved|endorsed) by\b|\bcommuniqu[eé]\b|\bdeclaration\b|\bresolution\b/i;
+const ISSUING = /\b(?:adopted|issued|agreed|approved|endorsed) by\b|\bcommuniqu[eé]\b|\bdeclaration\b|\bresolution\b|^We\s*,\s+the\s/i;
 /** the body named where the text introduces the document ("the decision ... adopted by the Assembly of the African Union"): its last organisation, else its last actor */
 function issuerOf(intro: string): ActorNP | null {
   let found: ActorNP | null = null;

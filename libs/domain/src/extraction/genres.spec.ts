@@ -178,3 +178,32 @@ describe('0.7.0 genres: transcripts, communiqué clauses, headings', () => {
     expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['pledge-announced NO', 'pledge-considered NO']);
   });
 });
+
+describe('layouts found on first contact with a fresh corpus', () => {
+  it('reads a pipe-table row whose amount sits in a later cell, in any ISO currency', () => {
+    const ev = run(['Donors met in Geneva on Tuesday.', '', 'Country | Purpose | Amount | Conditions', 'Norway | Mine clearance | NOK 80 million | -', 'South Korea | Food aid | KRW 20 billion | -', 'Brazil | Observers | 12 personnel | UN mandate'].join('\n'));
+    expect(ev.map((e) => [e.type, e.actor, e.quantity?.value, e.quantity?.unit])).toEqual([
+      ['pledge-announced', 'NO', 80_000_000, 'NOK'],
+      ['pledge-announced', 'KR', 20_000_000_000, 'KRW'],
+      ['pledge-announced', 'BR', 12, 'personnel'],
+    ]);
+  });
+
+  it('reads a declaration whose numbered paragraphs open with the signatories’ verb in the base form', () => {
+    const text = [
+      'ACCRA DECLARATION',
+      'Accra, Ghana, 3-4 June 2026',
+      'We, the Heads of State and Government of ECOWAS, meeting in Accra on 3 and 4 June 2026:',
+      '1. Reject any attempt to change the constitutional order by force.',
+      '2. Call on the transitional authorities in Niamey to release all political detainees.',
+      '3. Remain committed to the standby force, to which Member States will contribute 1,500 troops.',
+      '4. Welcome the Lomé Accord of March 2025 as a basis for dialogue.',
+    ].join('\n');
+    const ev = run(text, '2026-06-05');
+    expect(ev.map((e) => `${e.type} ${e.actor}`)).toEqual(['opposition-expressed ECOWAS', 'demand-made ECOWAS', 'pledge-announced ECOWAS', 'support-expressed ECOWAS']);
+    // adopted on the last day of the meeting; a document named by its date does not date the statement
+    expect(ev.map((e) => e.statedOn)).toEqual(['2026-06-04', '2026-06-04', '2026-06-04', '2026-06-04']);
+    // without the "We, the ..." preamble a numbered line opening with a verb is no one's statement
+    expect(run(['Steps for the talks:', '1. Reject any attempt to change the order by force.'].join('\n'))).toEqual([]);
+  });
+});

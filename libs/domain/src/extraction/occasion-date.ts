@@ -38,7 +38,7 @@ const ON_DAY = `\\bon\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|$
 const POST_STAMP = /^(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?)(?:\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|IST|JST|local(?: time)?))?(?:\s|$)/i;
 const KEY_POINTS = /^(?:key (?:points|events|developments|updates)|what we know(?: so far)?|the latest|summary|at a glance)\s*:?$/i;
 // "Press release", "Joint communiqué of ...", "Readout of the call ...", "Statement by the Ministry of ..."
-const RELEASE_MARK = /^(?:[\p{L}'’ -]{0,40}\s)?(?:press release|news release|media release|press statement|joint statement|statement (?:by|from|of|on)|communiqu[eé]|joint communiqu[eé]|readout|read-out)\b/iu;
+const RELEASE_MARK = /^(?:[\p{L}'’ -]{0,40}\s)?(?:press release|news release|media release|press statement|joint statement|statement (?:by|from|of|on)|communiqu[eé]|joint communiqu[eé]|readout|read-out|declaration)\b/iu;
 // where a release's statements end: notes, contacts, the background of the issuer
 const RELEASE_END = /^(?:notes? (?:to|for) editors|background(?:\s*(?:note|information))?\s*:?$|about (?:the )?\p{Lu}|inquiries|enquiries|contacts?\s*:?$|for (?:more|further) information|media contact|ends\.?$|-?\s*ends\s*-?$|#{3})/iu;
 // "Summary of the debate held on Wednesday", "held its most heated debate in months on Wednesday",
@@ -126,6 +126,9 @@ function dateLine(line: string, publishedOn: string | null): string | null {
     if (d >= 1 && d <= 31 && m >= 1 && m <= 12) return `${numeric[3]}-${pad(m)}-${pad(d)}`;
   }
   const found = datesIn(line, publishedOn).find((d) => dayOnly(d.value));
+  // "Georgetown, 7-8 November 2026": a meeting over several days adopts its text on the last
+  const range = /\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+\p{L}+/u.exec(line);
+  if (found && range && Number(range[2]) > Number(range[1]) && Number(range[2]) <= 31 && found.value.endsWith(`-${pad(Number(range[1]))}`)) return `${found.value.slice(0, 8)}${pad(Number(range[2]))}`;
   return found?.value ?? null;
 }
 

@@ -89,6 +89,7 @@ export function sentences(clean: string): Sentence[] {
   let pos = 0;
   let bodySeen = 0;
   let afterQuestion = false;
+  let preamble = false;
   const lines = clean.split('\n');
   const turns = transcriptTurns(lines);
   for (const [n, rawLine] of lines.entries()) {
@@ -133,7 +134,12 @@ export function sentences(clean: string): Sentence[] {
     if (!body) continue;
     // "24. CALLS ON the Security Council to ...", "and REQUESTS the Commission to ...": the capitalised verbs of a
     // communiqué read in lower case (same length, so offsets hold); the issuer is found by the extractor
-    const operative = !!bullet && OPERATIVE.test(body);
+    // "We, the Heads of Government of ..., meeting in Georgetown:" then "1. Reaffirm our support ...": a declaration's
+    // numbered paragraphs open with the signatories' verb in the base form
+    if (DECLARATION_PREAMBLE.test(line)) preamble = true;
+    const baseOperative = preamble && !!bullet && BASE_OPERATIVE.test(body);
+    if (baseOperative) body = body.replace(/^\p{Lu}/u, (w) => w.toLowerCase());
+    const operative = (!!bullet && OPERATIVE.test(body)) || baseOperative;
     if (operative) body = body.replace(/(?<=^|\band\s|;\s)\p{Lu}{3,}S(?:\s+(?:ON|UPON|NOTE|DEEP|GRAVE|SERIOUS|CONCERN|ITS|FULL|FIRM))*\b/gu, (w) => w.toLowerCase());
     paragraph++;
     bodySeen++;
@@ -146,6 +152,8 @@ export function sentences(clean: string): Sentence[] {
       if (!toks.length || toks[toks.length - 1].text === '?') continue;
       const start = toks[0].start;
       const end = toks[toks.length - 1].end;
+      // the tagger often reads a bare verb opening a line as a noun ("Call/NOUN on Venezuela ...")
+      if (baseOperative && start === lineStart + lead && toks[0].pos !== 'VERB') toks[0].pos = 'VERB';
       out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet, answer, operative, ...(replies ? { afterQuestion: true } : {}) });
     }
   }
@@ -162,7 +170,8 @@ function listLine(raw: string): string | null {
     if (/^\s*\|?\s*:?-{2,}/.test(raw)) return null;
     const cells = raw.split('|');
     const first = cells[0].trim() ? 0 : 1;
-    if (!LEAD_CELL.test(cells[first]?.trim() ?? '') || !/\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b/i.test(cells[first + 1] ?? '')) return null;
+    // the amount may sit in any later cell ("France | Humanitarian aid | EUR 100 million | -")
+    if (!LEAD_CELL.test(cells[first]?.trim() ?? '') || !/\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b/i.test(cells.slice(first + 1).join('|'))) return null;
     let seen = 0;
     let out = '';
     for (let k = 0; k < raw.length; k++) {
@@ -180,6 +189,8 @@ function listLine(raw: string): string | null {
 }
 
 // an all-capitals verb in the third person opening the paragraph: WELCOMES, CALLS ON, EXPRESSES DEEP CONCERN
+const DECLARATION_PREAMBLE = /^We,\s+the\s.{10,}[:,]$/u;
+const BASE_OPERATIVE = /^(?:Reaffirm|Reject|Declare|Call|Urge|Welcome|Note|Remain|Agree|Express|Condemn|Commit|Decide|Support|Recogni[sz]e|Encourage|Request|Invite|Appeal|Stress|Underline|Emphasi[sz]e|Affirm|Reiterate|Pledge|Resolve|Acknowledge|Commend|Deplore|Demand|Endorse|Instruct|Mandate|Task|Direct|Approve|Adopt|Insist|Recall|Take|Undertake|Continue|Stand|Oppose|Warn|Refuse|Offer|Thank)\b/u;
 const OPERATIVE = /^\p{Lu}{3,}S(?:\s+(?:ON|UPON|NOTE|DEEP|GRAVE|SERIOUS|CONCERN|ITS|FULL|FIRM))*\s/u;
 
 const INTRODUCES = /\b(Minister|President|Chancellor|Secretary|Premier|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}|\b(?:spoke|talked) (?:to|with) us\b|\b[Ww]e (?:spoke|talked|sat down) (?:to|with) (?:him|her)\b/u;
