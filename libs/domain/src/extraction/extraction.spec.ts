@@ -772,6 +772,16 @@ describe('extractEvents', () => {
       expect(types('Spain will send trainers to the government in Kabul.')).toEqual(['pledge-announced ES']);
     });
 
+    it('reads a cue phrase with an adverb inside it, plans with a modifier, and coalitions as missions', () => {
+      expect(types('Jordan called again for an immediate ceasefire.')).toEqual(['demand-made JO']);
+      expect(types('Ottawa said it had no immediate plans to send troops.')).toEqual(['pledge-refused CA']);
+      expect(types('Pakistan will not join any maritime coalition in the Gulf.')).toEqual(['pledge-refused PK']);
+    });
+
+    it('reads bullets run together on one line as separate statements', () => {
+      expect(types('- Hanoi said on Monday it would never accept the new map. - Manila welcomes the patrols and has asked Tokyo to join them.')).toEqual(['red-line-stated VN', 'support-expressed PH', 'demand-made PH']);
+    });
+
     it('reads military units and money released or disbursed as contributions', () => {
       expect(types('Jamaica said it could send a platoon to Haiti.')).toEqual(['pledge-considered JM']);
       expect(types('Norway will disburse NOK 200 million for the force.')).toEqual(['pledge-announced NO']);

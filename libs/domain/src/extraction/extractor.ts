@@ -148,9 +148,15 @@ function walk(pattern: string[][], toks: Token[], i: number, p: number): number 
   const t = toks[i];
   // 'would "respond decisively"', 'will "never accept"': a quotation mark inside a phrase does not break it
   if (p > 0 && t && QUOTES.has(t.text) && i + 1 < toks.length) return walk(pattern, toks, i + 1, p);
-  if (!t || !(pattern[p].includes(t.lower) || pattern[p].includes(t.lemma))) return -1;
+  if (!t) return -1;
+  if (!(pattern[p].includes(t.lower) || pattern[p].includes(t.lemma))) {
+    // "called again for", "ruled it firmly out": an adverb inside a phrase does not break it
+    if (p > 0 && INSERTED_ADVERBS.has(t.lower) && i + 1 < toks.length) return walk(pattern, toks, i + 1, p);
+    return -1;
+  }
   return walk(pattern, toks, i + 1, p + 1);
 }
+const INSERTED_ADVERBS = new Set(['again', 'also', 'repeatedly', 'now', 'once', 'firmly', 'publicly', 'explicitly', 'strongly', 'formally', 'officially', 'still', 'previously', 'recently', 'reportedly', 'today', 'already', 'further', 'jointly', 'swiftly', 'urgently']);
 
 function clausesOf(toks: Token[], operative = false): Clause[] {
   const out: Clause[] = [];

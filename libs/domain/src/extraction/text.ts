@@ -148,7 +148,7 @@ export function sentences(clean: string): Sentence[] {
     const answer = /^(a|answer)\s*[:.]\s/i.test(body) || turn === 'guest';
     const replies = afterQuestion;
     afterQuestion = false;
-    for (const toks of mergeQuotes(mergeAbbreviations(splitAmounts(sentencesOf(body, lineStart + lead))))) {
+    for (const toks of mergeQuotes(mergeAbbreviations(splitInlineBullets(splitAmounts(sentencesOf(body, lineStart + lead)))))) {
       if (!toks.length || toks[toks.length - 1].text === '?') continue;
       const start = toks[0].start;
       const end = toks[toks.length - 1].end;
@@ -213,6 +213,22 @@ function splitAmounts(sents: Token[][]): Token[][] {
   }
   return out;
 }
+
+/** "... never accept it. - Taipei welcomes ...": bullets run together on one line; each starts a sentence of its own */
+function splitInlineBullets(sents: Token[][]): Token[][] {
+  const out: Token[][] = [];
+  for (const s of sents) {
+    let from = 0;
+    for (let k = 1; k < s.length - 1; k++) {
+      if (!INLINE_BULLET.has(s[k].text) || !/^[.!?;"”’]$/.test(s[k - 1].text) || !/^\p{Lu}/u.test(s[k + 1].text)) continue;
+      if (k > from) out.push(s.slice(from, k));
+      from = k + 1;
+    }
+    out.push(from ? s.slice(from) : s);
+  }
+  return out;
+}
+const INLINE_BULLET = new Set(['-', '–', '—', '•', '·', '*']);
 
 function mergeAbbreviations(sents: Token[][]): Token[][] {
   const out: Token[][] = [];
