@@ -778,6 +778,10 @@ describe('extractEvents', () => {
       expect(types('Pakistan will not join any maritime coalition in the Gulf.')).toEqual(['pledge-refused PK']);
     });
 
+    it('reads considering training or sending someone else\'s people as the actor\'s own contribution', () => {
+      expect(types('Lima would consider training Bolivian police officers in Peru.')).toEqual(['pledge-considered PE']);
+    });
+
     it('reads bullets run together on one line as separate statements', () => {
       expect(types('- Hanoi said on Monday it would never accept the new map. - Manila welcomes the patrols and has asked Tokyo to join them.')).toEqual(['red-line-stated VN', 'support-expressed PH', 'demand-made PH']);
     });

@@ -1591,9 +1591,17 @@ function directForeignObject(toks: Token[], from: number, to: number, groups: Ac
   for (let k = from; k < Math.min(to, from + 6); k++) {
     const t = toks[k];
     if (['DET', 'NUM', 'ADV', 'ADP', 'PART'].includes(t.pos) || t.kind === 'number' || t.lower === 'to') continue;
+    // "would consider training Haitian officers": the actor's own contribution to someone else's force
+    if (/ing$/.test(t.lower) && contributionGerund(t.lower)) return false;
     return othersForce(toks, k, Math.min(to, k + 3), groups, subject);
   }
   return false;
+}
+
+/** "training", "sending", "contributing": the -ing form of a verb of contributing */
+function contributionGerund(word: string): boolean {
+  const stem = word.slice(0, -3);
+  return [stem, `${stem}e`, stem.slice(0, -1)].some((v) => v === 'train' || lexicon().cues.candidates(v).some((ph) => ph.tokens.length === 1 && (ph.value.cat === 'contribution' || ph.value.cat === 'contribution-strong')));
 }
 
 const FOREIGN = new Set(['foreign', 'european', 'western', 'allied', 'international', 'multinational', 'outside']);
