@@ -8,7 +8,7 @@ import { assignOccasionDates } from './occasion-date';
 import { lexicon, type CueCategory } from './lexicon';
 import { sentencesOf, type Token } from './nlp';
 import { findQuantities } from './quantities';
-import { sentences, type Sentence } from './text';
+import { JOINT_TEXT, sentences, type Sentence } from './text';
 
 interface Cue {
   start: number;
@@ -110,6 +110,8 @@ function nameWord(toks: Token[], i: number, headline: () => boolean): boolean {
   return !headline();
 }
 
+const OWN_SUBJECTS = new Set(['its', 'their', 'our', 'it', 'we', 'they', 'his', 'her', 'he', 'she', 'i', 'my']);
+
 function allCues(toks: Token[]): Cue[] {
   const lx = lexicon();
   const out: Cue[] = [];
@@ -129,6 +131,13 @@ function allCues(toks: Token[]): Cue[] {
         seen.add(id);
         // "the use of force", "take it by force": force as violence, not a body of troops
         if (ph.value.cat === 'mission' && toks[i].lower === 'force' && end === i + 1 && ['of', 'by'].includes(toks[i - 1]?.lower ?? '')) continue;
+        // "welcomes the proposed extension": a participle used as an adjective after a determiner is no one's proposal
+        if (ph.value.cat === 'propose' && /ed$/.test(toks[i].lower) && toks[i - 1]?.pos === 'DET') continue;
+        // "has long insisted that its troops will not deploy": insisting on one's own conduct asserts it, demands nothing
+        if (ph.value.cat === 'demand-made' && ph.value.phrase === 'insist' && end === i + 1) {
+          const k = toks[end]?.lower === 'that' ? end + 1 : end;
+          if (OWN_SUBJECTS.has(toks[k]?.lower ?? '')) continue;
+        }
         out.push({ start: i, end, cat: ph.value.cat, phrase: ph.value.phrase });
       }
     }
@@ -322,6 +331,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const colon = toks.findIndex((t, k) => k > 0 && k < 12 && t.text === ':');
   // "Correction: an earlier version of this story said ...", "(Adds reaction in paragraph 9)": notes about the story, not statements
   if (cues.length && EDITORIAL_NOTE.test(s.text)) cues.length = 0;
+  if (JOINT_TEXT.test(s.text)) jointAuthors(toks, discourse);
   if (!cues.length && colon < 0) {
     if (TITLED_NAME.test(s.text) || INTERVIEW_INTRO.test(s.text) || OFFICE_WORD.test(s.text)) learnPeople(toks, findActors(toks, () => false, discourse.people), discourse, INTERVIEW_INTRO.test(s.text));
     updateDiscourse(toks, s, discourse);
@@ -1094,6 +1104,13 @@ function collectiveSubject(toks: Token[], groups: ActorGroup[], discourse: Disco
     }
   }
   return null;
+}
+
+/** "The Prime Minister of Canada and the Prime Minister of Denmark ... issued the following joint statement": "we" from now on */
+function jointAuthors(toks: Token[], discourse: Discourse): void {
+  const members = findActors(toks, () => false, discourse.people).flatMap((g) => g.members).filter((m) => m.code);
+  const distinct = members.filter((m, i) => members.findIndex((x) => x.code === m.code) === i);
+  if (distinct.length >= 2) discourse.collective = distinct;
 }
 
 function pseudoGroup(a: { code: string; role: string | null }): ActorGroup {

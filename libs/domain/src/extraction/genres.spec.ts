@@ -207,3 +207,29 @@ describe('layouts found on first contact with a fresh corpus', () => {
     expect(run(['Steps for the talks:', '1. Reject any attempt to change the order by force.'].join('\n'))).toEqual([]);
   });
 });
+
+describe('joint statements and Security Council summaries', () => {
+  it('reads "we" in a joint statement whose lead names its authors, dated by its date line', () => {
+    const text = [
+      'Canberra',
+      '12 March 2026',
+      'The Prime Minister of Australia and the Prime Minister of New Zealand met today in Canberra and issued the following joint statement:',
+      'We welcome the new security partnership between Fiji and Tonga.',
+      'We call on China to respect the exclusive economic zones of Pacific island states.',
+    ].join('\n\n');
+    const ev = run(text, '2026-03-13');
+    expect(ev.map((e) => `${e.type} ${e.actor}`).sort()).toEqual(['demand-made AU', 'demand-made NZ', 'support-expressed AU', 'support-expressed NZ']);
+    expect(new Set(ev.map((e) => e.statedOn))).toEqual(new Set(['2026-03-12']));
+  });
+
+  it('reads "the representative of X" as X speaking, and "his country" as X', () => {
+    const ev = run('The representative of Brazil, speaking after the vote, said his country would provide an additional 200 police officers.');
+    expect(ev.map((e) => [e.type, e.actor, e.quantity?.value])).toEqual([['pledge-announced', 'BR', 200]]);
+  });
+
+  it('reads "the proposed X" as no proposal, and insisting on one\'s own conduct as no demand', () => {
+    expect(pairs('Qatar welcomes the proposed extension of the mission, the foreign ministry said.')).toEqual([['support-expressed', 'QA']]);
+    expect(pairs('Oman has long insisted that it will stay neutral.')).toEqual([]);
+    expect(pairs('Oman insisted that Iran release the tanker.')).toEqual([['demand-made', 'OM']]);
+  });
+});

@@ -56,6 +56,7 @@ const ISSUED = new RegExp(
   `\\b(?:press release|news release|media release|press statement|statement|declaration|communiqu[eé]|readout|read-out)(?!\\p{L})[^.;]{0,40}?\\b(?:was|were|is|has been)?\\s*(?:issued|released|published|adopted|signed|agreed|circulated|made public)\\b[^.;]{0,12}?${ON_DAY}`,
   'iu',
 );
+const ISSUED_FOLLOWING = /\b(?:issued|released|adopted|agreed(?: on)?|published)\s+the following\s+(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout)\b/i;
 // "The following is the text of a joint statement ...", "The following is an excerpt from the decision ...": the lead of
 // a reproduced document
 const REPRODUCED = /\bthe following (?:is|are)\s+(?:the\s+(?:full\s+)?text|an?\s+(?:excerpt|extract|abridged version|summary)|excerpts|extracts|the\s+(?:main\s+)?points)\s+(?:of|from)\b/i;
@@ -205,6 +206,18 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
     const date = occasionDay(l.text, ISSUED, publishedOn);
     if (!date) continue;
     const stop = lines.find((n) => n.start > l.start && TEXT_END.test(n.text));
+    return { kind: 'release', date, from: l.start, to: stop ? stop.start : end, excluded: [], days: [] };
+  }
+
+  // "... met today in Ottawa and issued the following joint statement:": the text that follows is of the day of its date
+  // line, or of the day it was published
+  for (const l of head) {
+    if (!ISSUED_FOLLOWING.test(l.text)) continue;
+    let date: string | null = null;
+    for (const h of head) if (!date && h.start < l.start && h.text.split(/\s+/).length <= 8) date = dateLine(h.text, publishedOn);
+    date ??= datesIn(l.text, publishedOn).find((d) => dayOnly(d.value))?.value ?? publishedOn;
+    if (!date) continue;
+    const stop = lines.find((n) => n.start > l.start && (TEXT_END.test(n.text) || RELEASE_END.test(n.text)));
     return { kind: 'release', date, from: l.start, to: stop ? stop.start : end, excluded: [], days: [] };
   }
 

@@ -144,7 +144,7 @@ export function sentences(clean: string): Sentence[] {
     paragraph++;
     bodySeen++;
     // lines without a cue still introduce office holders ("Defence Minister Hanno Pevkur") and list pledges ("Canada: C$200 million")
-    if (!mayState(body) && !INTRODUCES.test(body) && !COLON_LIST.test(body)) continue;
+    if (!mayState(body) && !INTRODUCES.test(body) && !COLON_LIST.test(body) && !JOINT_TEXT.test(body)) continue;
     const answer = /^(a|answer)\s*[:.]\s/i.test(body) || turn === 'guest';
     const replies = afterQuestion;
     afterQuestion = false;
@@ -189,6 +189,8 @@ function listLine(raw: string): string | null {
 }
 
 // an all-capitals verb in the third person opening the paragraph: WELCOMES, CALLS ON, EXPRESSES DEEP CONCERN
+// "The Prime Minister of Canada and the Prime Minister of Denmark ... issued the following joint statement:" names who "we" are
+export const JOINT_TEXT = /\bjoint (?:statement|declaration|communiqu[eé])\b/i;
 const DECLARATION_PREAMBLE = /^We,\s+the\s.{10,}[:,]$/u;
 const BASE_OPERATIVE = /^(?:Reaffirm|Reject|Declare|Call|Urge|Welcome|Note|Remain|Agree|Express|Condemn|Commit|Decide|Support|Recogni[sz]e|Encourage|Request|Invite|Appeal|Stress|Underline|Emphasi[sz]e|Affirm|Reiterate|Pledge|Resolve|Acknowledge|Commend|Deplore|Demand|Endorse|Instruct|Mandate|Task|Direct|Approve|Adopt|Insist|Recall|Take|Undertake|Continue|Stand|Oppose|Warn|Refuse|Offer|Thank)\b/u;
 const OPERATIVE = /^\p{Lu}{3,}S(?:\s+(?:ON|UPON|NOTE|DEEP|GRAVE|SERIOUS|CONCERN|ITS|FULL|FIRM))*\s/u;
