@@ -1,12 +1,15 @@
 // Extraction throughput on one core: ~800-word articles built from the annotated corpora
 // (real article prose, cut at sentence ends), each extracted once per iteration.
-//   npx tsx --tsconfig tsconfig.json bench/extract.bench.ts [--seconds 10]
+//   npx tsx --tsconfig tsconfig.json bench/extract.bench.ts [--seconds 10] [--articles N]
+// --articles runs exactly N articles after the warm-up instead of a time budget: a fixed amount of work for
+// `perf stat -e instructions:u`, which a shared box does not disturb the way it disturbs the clock.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractEvents } from '@stancewatch/domain';
 
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 10) || 10;
+const fixedCount = args.includes('--articles') ? Number(args[args.indexOf('--articles') + 1]) : null;
 
 function bodies(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -47,7 +50,7 @@ let events = 0;
 // CPU time as well as wall time: on a shared box the wall clock measures the neighbours too
 const cpu0 = process.cpuUsage();
 const start = performance.now();
-while (performance.now() - start < seconds * 1000) {
+while (fixedCount != null ? n < fixedCount : performance.now() - start < seconds * 1000) {
   events += extractEvents({ text: articles[n % articles.length], publishedOn: '2026-01-05' }).length;
   n++;
 }

@@ -5,7 +5,7 @@ import { AUX_LIKE, findActors, type ActorGroup, type ActorNP } from './actors';
 import { matchAt } from './match';
 import { datesIn } from './dates';
 import { assignOccasionDates } from './occasion-date';
-import { lexicon, type CueCategory } from './lexicon';
+import { lexicon, type CueCategory, type CueValue, type Phrase } from './lexicon';
 import { sentencesOf, type Token } from './nlp';
 import { findQuantities } from './quantities';
 import { JOINT_TEXT, sentences, type Sentence } from './text';
@@ -111,6 +111,7 @@ function nameWord(toks: Token[], i: number, headline: () => boolean): boolean {
 }
 
 const OWN_SUBJECTS = new Set(['its', 'their', 'our', 'it', 'we', 'they', 'his', 'her', 'he', 'she', 'i', 'my']);
+const NO_CUES: Phrase<CueValue>[] = [];
 
 function allCues(toks: Token[]): Cue[] {
   const lx = lexicon();
@@ -119,11 +120,15 @@ function allCues(toks: Token[]): Cue[] {
   // a headline capitalises most of its words: there a capital starts no name
   const headline = () => (headlineMemo ??= toks.filter((t) => /^\p{Ll}{3,}$/u.test(t.text)).length <= 1);
   for (let i = 0; i < toks.length; i++) {
+    // the word, then its lemma when that differs; most tokens start no cue, so the look-up comes before the name
+    // test and no key list or seen-set is built for them
+    const byWord = lx.cues.candidates(toks[i].lower);
+    const byLemma = toks[i].lemma !== toks[i].lower ? lx.cues.candidates(toks[i].lemma) : NO_CUES;
+    if (!byWord.length && !byLemma.length) continue;
     if (nameWord(toks, i, headline)) continue;
-    const keys = toks[i].lemma !== toks[i].lower ? [toks[i].lower, toks[i].lemma] : [toks[i].lower];
     const seen = new Set<string>();
-    for (const key of keys) {
-      for (const ph of lx.cues.candidates(key)) {
+    for (const list of [byWord, byLemma]) {
+      for (const ph of list) {
         const end = walk(ph.tokens, toks, i, 0);
         if (end < 0) continue;
         const id = ph.value.cat + '|' + ph.value.phrase;
@@ -276,9 +281,13 @@ export function extractFromText(clean: string, publishedOn: string | null): Extr
     events.push(...fromSentence(s, publishedOn, discourse));
   }
   // a restatement of a position already recorded for the same actor is the same event
+  // (a set of the events seen so far, kept or not, instead of a scan of all earlier events per event)
+  const stated = new Set<string>();
   const kept = events.filter((e, i) => {
     // two clauses of one sentence can state the same thing ("could accept it, but only if ...")
-    if (events.slice(0, i).some((d) => d.actor === e.actor && d.type === e.type && d.span.start === e.span.start && (d.actorRole ?? null) === (e.actorRole ?? null))) return false;
+    const key = `${e.actor}\u0000${e.type}\u0000${e.span.start}\u0000${e.actorRole == null ? '\u0001' : e.actorRole}`;
+    if (stated.has(key)) return false;
+    stated.add(key);
     if (!ANAPHORIC.has(e)) return true;
     const first = events.slice(0, i).find((d) => d.actor === e.actor && d.type === e.type);
     // the restatement may carry the date: "Speaking in Kyiv on January 3, ..."
@@ -656,8 +665,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     }
 
     // "accused Helsinki of piracy and warned it would ...", "warned that their forces will ...": a warning of what the actor will do is a threat
-    for (const w of toks.keys()) {
-      if (!inClause(w) || toks[w].lemma !== 'warn' || toks[w].pos !== 'VERB') continue;
+    for (let w = cl.start; w < cl.end; w++) {
+      if (toks[w].lemma !== 'warn' || toks[w].pos !== 'VERB') continue;
       let k = w + 1;
       if (toks[k]?.lower === 'that') k++;
       const self = toks[k] && (['it', 'they', 'we', 'its', 'their', 'our'].includes(toks[k].lower) || resolved.some((g) => g.start === k));
@@ -672,8 +681,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     }
 
     // "would see the deployment of any NATO troops in Ukraine as a direct threat": regarding something as hostile is a red line
-    for (const v of toks.keys()) {
-      if (!inClause(v) || toks[v].pos !== 'VERB' || !REGARD_VERBS.has(toks[v].lemma)) continue;
+    for (let v = cl.start; v < cl.end; v++) {
+      if (toks[v].pos !== 'VERB' || !REGARD_VERBS.has(toks[v].lemma)) continue;
       const as = toks.findIndex((t, k) => k > v + 1 && k < Math.min(cl.end, v + 14) && t.lower === 'as');
       if (as < 0 || !toks.slice(as + 1, as + 5).some((t) => HOSTILE.has(t.lower))) continue;
       if (ccues.some((x) => x.cat === 'red-line-stated' && x.start >= v && x.start <= as + 4)) continue;

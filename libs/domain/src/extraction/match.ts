@@ -11,9 +11,11 @@ const same = (t: Token, p: string[], lemma: boolean) => p.includes(t.lower) || (
 
 /** Longest phrase of `index` starting at token `i`; `lemma` also lets phrase words match lemmas. */
 export function matchAt<T>(index: PhraseIndex<T>, toks: Token[], i: number, lemma: boolean, accept?: (m: Match<T>) => boolean): Match<T> | null {
-  const keys = lemma && toks[i].lemma !== toks[i].lower ? [toks[i].lower, toks[i].lemma] : [toks[i].lower];
+  // the word, then its lemma when asked for and different (no key list per call: this runs at every token)
+  const passes = lemma && toks[i].lemma !== toks[i].lower ? 2 : 1;
   let best: Match<T> | null = null;
-  for (const key of keys) {
+  for (let pass = 0; pass < passes; pass++) {
+    const key = pass === 0 ? toks[i].lower : toks[i].lemma;
     for (const ph of index.candidates(key)) {
       const end = walk(ph.tokens, toks, i, 0, lemma);
       if (end < 0) continue;

@@ -3,10 +3,13 @@
 import { lexicon } from './lexicon';
 import { sentencesOf, type Token } from './nlp';
 
+const WORDS = /[\p{L}']+/gu;
+
 /** Cheap pre-check: does any word of the line start like a cue that can trigger an event? */
 function mayState(line: string): boolean {
   const triggers = lexicon().triggers;
-  for (const w of line.toLowerCase().split(/[^\p{L}']+/u)) {
+  // word by word, so the scan stops at the first cue (splitting first read every line to its end)
+  for (const [w] of line.toLowerCase().matchAll(WORDS)) {
     if (w.length < 2) continue;
     if (triggers.has(w.slice(0, 4)) || triggers.has(w.slice(0, 3)) || triggers.has(w)) return true;
   }
