@@ -8,6 +8,7 @@ import { TokenBucketLimiter } from './auth/rate-limiter';
 import { IssueCatalogue } from './common/catalogue';
 import { ErrorResponseFilter } from './common/error-filter';
 import { ReadCacheInterceptor, ReadModelCache } from './common/read-cache';
+import { ReadCacheFastPath } from './common/read-cache-fast-path';
 import { EventsController } from './events/events.controller';
 import { FeedsController } from './feeds/feeds.controller';
 import { HealthController } from './health/health.controller';
@@ -34,6 +35,7 @@ export class ApiModule {
         RouteAccessReader,
         ReadModelCache,
         ReadCacheInterceptor,
+        ReadCacheFastPath,
         IssueCatalogue,
         AdminKeyBootstrap,
       ],
