@@ -61,12 +61,17 @@ describe('API read cache fast path', () => {
       req.setTimeout(10_000, () => req.destroy(new Error(`GET ${path} timed out`)));
       req.end();
     });
-  /** Requests the fast path answered so far, by result. */
-  const fastPath = async () => {
+  /** The value of a metric's series that has all these labels, from /metrics (0 while it has none). */
+  const metric = async (name: string, labels: Record<string, string>) => {
     const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
-    const count = (result: string) => Number(text.match(new RegExp(`^stancewatch_api_read_cache_fast_path_total\\{[^}]*result="${result}"[^}]*\\} (\\d+)`, 'm'))?.[1] ?? 0);
-    return { hit: count('hit'), refused: count('refused') };
+    const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+    return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
   };
+  /** Requests the fast path answered so far, by result. */
+  const fastPath = async () => ({
+    hit: await metric('stancewatch_api_read_cache_fast_path_total', { result: 'hit' }),
+    refused: await metric('stancewatch_api_read_cache_fast_path_total', { result: 'refused' }),
+  });
   const cache = () => api.get(ReadModelCache);
   const newKey = async (role: ApiRole = 'analyst') => (await api.get(ApiKeyRepository).create(`fast-path ${role}`, role)).key;
   const frStance = async (key: string) => JSON.parse((await raw(POSITIONS, { 'x-api-key': key })).body.toString()).items[0]?.stance;
@@ -144,9 +149,13 @@ describe('API read cache fast path', () => {
     const plain = await raw(EVENTS, { 'x-api-key': key });
     const zipped = await raw(EVENTS, { 'x-api-key': key, 'accept-encoding': 'gzip' });
     const before = await fastPath();
+    const timed = { name: 'stancewatch_http_request_duration_seconds_count', labels: { method: 'GET', route: '/api/v1/events', status: '304' } };
+    const timedBefore = await metric(timed.name, timed.labels);
     const notModified = await raw(EVENTS, { 'x-api-key': key, 'if-none-match': plain.headers.etag! });
     const zippedNotModified = await raw(EVENTS, { 'x-api-key': key, 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.etag! });
     expect(await fastPath()).toEqual({ ...before, hit: before.hit + 2 });
+    // the onResponse hook (request log line and timing) ran for both, under the route pattern
+    expect(await metric(timed.name, timed.labels)).toBe(timedBefore + 2);
     for (const res of [notModified, zippedNotModified]) {
       expect(res.status).toBe(304);
       expect(res.body.length).toBe(0);
