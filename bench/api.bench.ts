@@ -8,8 +8,9 @@
 // it creates and drops a database of its own, and a Kafka broker (KAFKA_BROKERS, default
 // 127.0.0.1:9092; `npm run kafka:start`), since the API makes sure its topics exist at start.
 // Each server runs in a child process of its own (the API as deployed: LOG_LEVEL info, request logs
-// to /dev/null, rate limit off; and a second API with its read cache off, API_READ_CACHE_MB=0), so
-// autocannon in this process does not share their event loop.
+// to /dev/null, rate limit off; a second API with its read cache off, API_READ_CACHE_MB=0; and a third
+// with the cache on but its Fastify fast path off, so hits go through Nest as before it), so autocannon
+// in this process does not share their event loop.
 import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { Controller, Get, Module } from '@nestjs/common';
@@ -18,6 +19,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Client } from 'pg';
 import { createDataSource } from '@stancewatch/persistence';
 import { loadConfig } from '@stancewatch/platform';
+import { ReadCacheFastPath } from '../apps/api/src/common/read-cache-fast-path';
 import { bootstrapApi } from '../apps/api/src/main';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: object) => Promise<AutocannonResult>;
@@ -66,6 +68,8 @@ class BareModule {}
 async function serve(kind: 'api' | 'bare'): Promise<void> {
   let app: NestFastifyApplication;
   if (kind === 'api') {
+    // reference only: cache hits answered by Nest's interceptor, as before the fast path
+    if (process.env.BENCH_FAST_PATH === 'off') ReadCacheFastPath.prototype.register = () => undefined;
     app = await bootstrapApi(
       loadConfig({
         ...process.env,
@@ -178,17 +182,23 @@ async function seed(client: Client): Promise<void> {
   await client.query('ANALYZE');
 }
 
+type Measured = AutocannonResult & { cpuMicrosPerRequest: number; clientCpuMicrosPerRequest: number };
+
 /**
  * Warm-up, then the measured run. Besides req/s and latency it reports the server's CPU time per
- * request, which a busy shared box distorts far less than throughput.
+ * request, which a busy shared box distorts far less than throughput, and autocannon's own (this
+ * process), which shares the box's two CPUs with the server and grows with the response size.
  */
-async function cannon(server: Server, path: string, headers: Record<string, string>): Promise<AutocannonResult & { cpuMicrosPerRequest: number }> {
+async function cannon(server: Server, path: string, headers: Record<string, string>): Promise<Measured> {
   const url = `${server.url}${path}`;
   await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 }); // warm-up: JIT, pools, key cache
   const cpuBefore = await server.cpuMicros();
+  const clientBefore = process.cpuUsage();
   const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS });
+  const client = process.cpuUsage(clientBefore);
   const cpu = (await server.cpuMicros()) - cpuBefore;
-  return { ...result, cpuMicrosPerRequest: cpu / Math.max(1, result.requests.total) };
+  const requests = Math.max(1, result.requests.total);
+  return { ...result, cpuMicrosPerRequest: cpu / requests, clientCpuMicrosPerRequest: (client.user + client.system) / requests };
 }
 
 async function main(): Promise<void> {
@@ -220,6 +230,8 @@ async function main(): Promise<void> {
     // the same API with its read cache off: every request validates, queries Postgres and serialises
     const uncached = await start('api', { ...env, API_READ_CACHE_MB: '0' });
     servers.push(uncached);
+    const nestHits = await start('api', { ...env, BENCH_FAST_PATH: 'off' });
+    servers.push(nestHits);
     const auth = { 'x-api-key': KEY };
     // --only SUBSTRING: measure just the routes whose label contains it (the bare handler always runs)
     const onlyAt = process.argv.indexOf('--only');
@@ -231,7 +243,11 @@ async function main(): Promise<void> {
       { label: 'GET /api/v1/events?actor=FR&limit=50', server: api, path: '/api/v1/events?actor=FR&limit=50', headers: auth, target: true },
       // not a target: the same page for a client that accepts gzip (browsers, most HTTP clients; autocannon
       // does not ask for it), compressed once when cached
+      { label: 'GET /api/v1/actors/FR/positions with Accept-Encoding: gzip (reference)', server: api, path: '/api/v1/actors/FR/positions', headers: { ...auth, 'accept-encoding': 'gzip' }, target: false },
       { label: 'GET /api/v1/events?actor=FR&limit=50 with Accept-Encoding: gzip (reference)', server: api, path: '/api/v1/events?actor=FR&limit=50', headers: { ...auth, 'accept-encoding': 'gzip' }, target: false },
+      // not a target: the same hits answered by Nest's router, guard and interceptor (fast path off), as before it
+      { label: 'Nest-path hit GET /api/v1/actors/FR/positions (reference)', server: nestHits, path: '/api/v1/actors/FR/positions', headers: auth, target: false },
+      { label: 'Nest-path hit GET /api/v1/events?actor=FR&limit=50 (reference)', server: nestHits, path: '/api/v1/events?actor=FR&limit=50', headers: auth, target: false },
       // what a request costs when the cache cannot answer (just after a projector commit, or with
       // API_READ_CACHE_MB=0): not the target, reported beside it
       { label: 'uncached GET /api/v1/actors/FR/positions', server: uncached, path: '/api/v1/actors/FR/positions', headers: auth, target: false },
@@ -246,7 +262,7 @@ async function main(): Promise<void> {
     const pageRoute = { label: 'bare GET /bare/page (the same event page, reference)', server: bare, path: '/bare/page', headers: {}, target: false };
     if (!only || pageRoute.label.includes(only)) routes.push(pageRoute);
     const load = [loadavg()[0]];
-    const results: Record<string, AutocannonResult & { cpuMicrosPerRequest: number }> = {};
+    const results: Record<string, Measured> = {};
     results['bare GET /bare'] = await cannon(bare, '/bare', {});
     load.push(loadavg()[0]);
     for (const route of routes) {
@@ -267,6 +283,7 @@ async function main(): Promise<void> {
       p50Ms: r.latency.p50,
       p99Ms: r.latency.p99,
       cpuUsPerReq: Math.round(r.cpuMicrosPerRequest),
+      clientCpuUsPerReq: Math.round(r.clientCpuMicrosPerRequest),
       non2xx: r.non2xx,
       errors: r.errors + r.timeouts,
     }));

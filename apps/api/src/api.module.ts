@@ -3,11 +3,12 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, InfrastructureModule } from '@stancewatch/platform';
 import { ArticlesController } from './articles/articles.controller';
-import { AdminKeyBootstrap, ApiKeyCache, ApiKeyGuard, RATE_LIMITER } from './auth/auth';
+import { AdminKeyBootstrap, ApiKeyCache, ApiKeyGate, ApiKeyGuard, RATE_LIMITER, RouteAccessReader } from './auth/auth';
 import { TokenBucketLimiter } from './auth/rate-limiter';
 import { IssueCatalogue } from './common/catalogue';
 import { ErrorResponseFilter } from './common/error-filter';
 import { ReadCacheInterceptor, ReadModelCache } from './common/read-cache';
+import { ReadCacheFastPath } from './common/read-cache-fast-path';
 import { EventsController } from './events/events.controller';
 import { FeedsController } from './feeds/feeds.controller';
 import { HealthController } from './health/health.controller';
@@ -30,8 +31,11 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         { provide: RATE_LIMITER, useValue: new TokenBucketLimiter(config.rateLimitPerMinute, config.rateLimitBurst) },
         ApiKeyCache,
+        ApiKeyGate,
+        RouteAccessReader,
         ReadModelCache,
         ReadCacheInterceptor,
+        ReadCacheFastPath,
         IssueCatalogue,
         AdminKeyBootstrap,
       ],

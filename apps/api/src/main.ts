@@ -7,6 +7,7 @@ import { ApiModule } from './api.module';
 import { instrumentHttp, REQUEST_IDS, setUpOpenApi } from './setup';
 import { registerOpmlBodyParser } from './feeds/opml';
 import { registerConditionalGet } from './common/read-cache';
+import { ReadCacheFastPath } from './common/read-cache-fast-path';
 import { validationPipe } from './validation';
 
 export async function bootstrapApi(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
@@ -15,6 +16,8 @@ export async function bootstrapApi(config: AppConfig = loadConfig()): Promise<Ne
   app.useGlobalPipes(validationPipe);
   instrumentHttp(app);
   registerConditionalGet(app.getHttpAdapter().getInstance());
+  // after instrumentHttp's hooks, so a hit answered before Nest still carries its request id
+  app.get(ReadCacheFastPath).register(app.getHttpAdapter().getInstance());
   setUpOpenApi(app);
   registerOpmlBodyParser(app);
   await app.listen(config.apiPort, config.apiHost);

@@ -33,9 +33,8 @@ export class ApiKeyCache {
 
   async find(presented: string): Promise<AuthenticatedKey | null> {
     const hash = hashApiKey(presented);
-    const now = Date.now();
-    const cached = this.byHash.get(hash);
-    if (cached && cached.until > now) return cached.key;
+    const known = this.fresh(hash);
+    if (known) return known;
     const found: ApiKeyEntity | null = await this.keys.findActive(presented);
     if (!found) {
       this.byHash.delete(hash);
@@ -43,8 +42,18 @@ export class ApiKeyCache {
     }
     const key = { id: found.id, name: found.name, role: found.role };
     // unknown keys are not cached, so guessing cannot grow the map; active ones are bounded by the table
-    this.byHash.set(hash, { key, until: now + KEY_CACHE_MS });
+    this.byHash.set(hash, { key, until: Date.now() + KEY_CACHE_MS });
     return key;
+  }
+
+  /** The key if it was found active within KEY_CACHE_MS, without asking Postgres; undefined when that takes a lookup. */
+  cached(presented: string): AuthenticatedKey | undefined {
+    return this.fresh(hashApiKey(presented));
+  }
+
+  private fresh(hash: string): AuthenticatedKey | undefined {
+    const cached = this.byHash.get(hash);
+    return cached && cached.until > Date.now() ? cached.key : undefined;
   }
 
   forget(id: string): void {
@@ -63,22 +72,20 @@ export class TooManyRequestsException extends HttpException {
 
 export const RATE_LIMITER = Symbol('stancewatch.rate-limiter');
 
-/**
- * Every route needs a valid key unless marked @Public(); keys are looked up by their hash. Each
- * key then spends a token of its rate-limit bucket (429 with Retry-After when it has none).
- */
+/** Who may call a handler: read from its decorators (@Public, @Roles). */
+export interface RouteAccess {
+  public: boolean;
+  roles: ApiRole[];
+}
+
+/** Route access per handler, read from its decorators once rather than on every request. */
 @Injectable()
-export class ApiKeyGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly keys: ApiKeyCache,
-    @Inject(RATE_LIMITER) private readonly limiter: TokenBucketLimiter,
-  ) {}
+export class RouteAccessReader {
+  private readonly access = new WeakMap<object, RouteAccess>();
 
-  /** Who may call each handler, read from its decorators once rather than on every request. */
-  private readonly access = new WeakMap<object, { public: boolean; roles: ApiRole[] }>();
+  constructor(private readonly reflector: Reflector) {}
 
-  private accessOf(context: ExecutionContext): { public: boolean; roles: ApiRole[] } {
+  of(context: ExecutionContext): RouteAccess {
     const handler = context.getHandler();
     let access = this.access.get(handler);
     if (!access) {
@@ -91,19 +98,38 @@ export class ApiKeyGuard implements CanActivate {
     }
     return access;
   }
+}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const access = this.accessOf(context);
-    if (access.public) return true;
-    const http = context.switchToHttp();
-    const request = http.getRequest<{ headers: Record<string, string | undefined>; apiKey?: AuthenticatedKey }>();
-    const presented = request.headers[API_KEY_HEADER];
-    if (!presented) throw new UnauthorizedException(`missing API key: send it in the ${API_KEY_HEADER} header`);
-    const key = await this.keys.find(presented);
+export interface KeyedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  apiKey?: AuthenticatedKey;
+}
+interface HeaderReply {
+  header(name: string, value: string): unknown;
+}
+
+/** The API key a request presents, if any. */
+export function presentedKey(request: KeyedRequest): string | undefined {
+  const presented = request.headers[API_KEY_HEADER];
+  return typeof presented === 'string' && presented ? presented : undefined;
+}
+
+/**
+ * What a request to a non-public route must pass once its key is looked up, in this order: a known
+ * key (401), a token of that key's rate-limit bucket (429 with Retry-After), the route's role (403).
+ * The guard and the read cache's Fastify fast path both call it, so both answer alike.
+ */
+@Injectable()
+export class ApiKeyGate {
+  constructor(@Inject(RATE_LIMITER) private readonly limiter: TokenBucketLimiter) {}
+
+  /** Throws the 401/429/403 the request gets, or records its key on it and sets the rate-limit headers. */
+  admit(request: KeyedRequest, reply: HeaderReply, access: RouteAccess, key: AuthenticatedKey | null): void {
+    if (access.public) return;
+    if (!presentedKey(request)) throw new UnauthorizedException(`missing API key: send it in the ${API_KEY_HEADER} header`);
     if (!key) throw new UnauthorizedException('invalid or revoked API key');
     request.apiKey = key;
     const taken = this.limiter.take(key.id);
-    const reply = http.getResponse<{ header(name: string, value: string): unknown }>();
     if (!taken.allowed) {
       reply.header('retry-after', String(taken.retryAfterSeconds));
       throw new TooManyRequestsException(taken.retryAfterSeconds);
@@ -112,8 +138,29 @@ export class ApiKeyGuard implements CanActivate {
       reply.header('x-ratelimit-limit', String(this.limiter.perMinute));
       reply.header('x-ratelimit-remaining', String(taken.remaining));
     }
-    const allowed = access.roles;
-    if (!allowed.includes(key.role)) throw new ForbiddenException(`this needs the ${allowed.join(' or ')} role; your key is ${key.role}`);
+    if (!access.roles.includes(key.role)) throw new ForbiddenException(`this needs the ${access.roles.join(' or ')} role; your key is ${key.role}`);
+  }
+}
+
+/**
+ * Every route needs a valid key unless marked @Public(); keys are looked up by their hash. Each
+ * key then spends a token of its rate-limit bucket (429 with Retry-After when it has none).
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly routes: RouteAccessReader,
+    private readonly keys: ApiKeyCache,
+    private readonly gate: ApiKeyGate,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.routes.of(context);
+    if (access.public) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<KeyedRequest>();
+    const presented = presentedKey(request);
+    this.gate.admit(request, http.getResponse<HeaderReply>(), access, presented ? await this.keys.find(presented) : null);
     return true;
   }
 }

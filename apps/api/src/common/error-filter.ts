@@ -3,7 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 
 interface RequestLike {
   id?: string;
-  raw?: { id?: string | number };
+  raw?: { id?: unknown };
   headers: Record<string, string | string[] | undefined>;
 }
 interface ReplyLike {
@@ -19,11 +19,36 @@ export function requestIdOf(request: RequestLike, reply?: ReplyLike): string | u
   return id === undefined ? undefined : String(id);
 }
 
+interface ErrorLogger {
+  error(details: object, message: string): void;
+}
+
 /**
  * Every error response is JSON with the status, a message naming what went wrong, and the request
  * id, so a client's report can be matched to the server's log line. Unexpected errors say nothing
- * about internals; they are logged with the id instead.
+ * about internals; they are logged with the id instead. Written by the exception filter below and
+ * by the read cache's Fastify fast path, which refuses before Nest is involved.
  */
+export function sendErrorResponse(request: RequestLike, reply: ReplyLike, exception: unknown, logger: ErrorLogger): void {
+  const requestId = requestIdOf(request, reply);
+  let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
+  let body: Record<string, unknown>;
+  if (exception instanceof HttpException) {
+    status = exception.getStatus();
+    const response = exception.getResponse();
+    body = typeof response === 'string' ? { statusCode: status, message: response } : { statusCode: status, ...(response as object) };
+  } else if (isFastifyError(exception)) {
+    // fastify's own rejections (malformed JSON, body too large, unsupported media type)
+    status = exception.statusCode;
+    body = { statusCode: status, error: exception.code, message: exception.message };
+  } else {
+    logger.error({ err: exception, requestId }, 'unhandled error');
+    body = { statusCode: status, error: 'Internal Server Error', message: 'internal error; quote the requestId when reporting it' };
+  }
+  if (requestId) reply.header('x-request-id', requestId);
+  reply.status(status).send({ ...body, requestId });
+}
+
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
   constructor(private readonly logger: PinoLogger) {
@@ -32,25 +57,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<RequestLike>();
-    const reply = http.getResponse<ReplyLike>();
-    const requestId = requestIdOf(request, reply);
-    let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
-    let body: Record<string, unknown>;
-    if (exception instanceof HttpException) {
-      status = exception.getStatus();
-      const response = exception.getResponse();
-      body = typeof response === 'string' ? { statusCode: status, message: response } : { statusCode: status, ...(response as object) };
-    } else if (isFastifyError(exception)) {
-      // fastify's own rejections (malformed JSON, body too large, unsupported media type)
-      status = exception.statusCode;
-      body = { statusCode: status, error: exception.code, message: exception.message };
-    } else {
-      this.logger.error({ err: exception, requestId }, 'unhandled error');
-      body = { statusCode: status, error: 'Internal Server Error', message: 'internal error; quote the requestId when reporting it' };
-    }
-    if (requestId) reply.header('x-request-id', requestId);
-    reply.status(status).send({ ...body, requestId });
+    sendErrorResponse(http.getRequest<RequestLike>(), http.getResponse<ReplyLike>(), exception, this.logger);
   }
 }
 

@@ -8,10 +8,13 @@ import { Counter, Gauge } from 'prom-client';
 import { map, Observable, of } from 'rxjs';
 import { READ_MODELS_CHANGED_CHANNEL } from '@stancewatch/persistence';
 import { AppConfig, CONFIG, ServiceMetrics } from '@stancewatch/platform';
+import { RouteAccess, RouteAccessReader } from '../auth/auth';
 
 export interface CachedResponse {
   body: Buffer;
   etag: string;
+  /** Who may read it: the access of the handler that answered (the fast path checks it before Nest routes). */
+  access: RouteAccess;
   /** The body gzipped, made on the first request that accepts it (only for entries held by the cache). */
   gzipped?: Buffer;
   /** Whether the cache holds this entry (its bytes are counted). */
@@ -134,17 +137,27 @@ export class ReadModelCache implements OnApplicationBootstrap, OnApplicationShut
       this.counts.miss++;
       return undefined;
     }
+    this.markHit(key, entry);
+    return entry;
+  }
+
+  /** The entry the cache would serve for `key`, without counting or reordering anything (the fast path looks before it knows it may serve). */
+  peek(key: string): CachedResponse | undefined {
+    return this.listening ? this.entries.get(key) : undefined;
+  }
+
+  /** Counts a served hit and makes the entry the most recently used. */
+  markHit(key: string, entry: CachedResponse): void {
     this.counts.hit++;
     // most recently used goes to the end of the Map's order
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry;
   }
 
   /** Serialises a fresh response (a string is JSON text already); keeps it if nothing changed since `generation` was read. */
-  store(key: string, generation: number, value: unknown): CachedResponse {
+  store(key: string, generation: number, value: unknown, access: RouteAccess): CachedResponse {
     const body = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
-    const entry: CachedResponse = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const entry: CachedResponse = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, access };
     if (!this.listening || generation !== this.generation || body.length > this.maxBytes) return entry;
     const previous = this.entries.get(key);
     if (previous) this.drop(key, previous);
@@ -260,25 +273,52 @@ export function cacheKey(url: string): string {
   return `${url.slice(0, q)}?${order.map((i) => params[i]).join('&')}`;
 }
 
-interface CacheableRequest {
+export interface CacheableRequest {
   method: string;
   url: string;
   headers: Record<string, string | string[] | undefined>;
 }
-interface CacheableReply {
+export interface CacheableReply {
   header(name: string, value: string): unknown;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
- * Serves GETs from the ReadModelCache. It runs after the guards, so the key check, the rate limit
- * and the role check still happen on every request; a hit skips validation and the handler, which
- * is safe because a URL is only ever stored after it validated and was answered with a 200.
+ * Sets a cached response's headers and returns the body to send: gzipped (with its own ETag) when
+ * it is 1 kB or more and the client accepts gzip. The one writer of cached responses, for the Nest
+ * interceptor and the Fastify fast path alike (the onSend hook turns a matching If-None-Match into a 304).
+ */
+export function prepareCachedReply(cache: ReadModelCache, request: CacheableRequest, reply: CacheableReply, entry: CachedResponse): Buffer {
+  reply.header('content-type', JSON_TYPE);
+  // the response needs an API key: shared caches must not keep it, clients revalidate with the ETag
+  reply.header('cache-control', 'private, no-cache');
+  if (entry.body.length >= GZIP_MIN_BYTES) {
+    reply.header('vary', 'accept-encoding');
+    const gzipped = acceptsGzip(request.headers['accept-encoding']) ? cache.gzipped(entry) : null;
+    if (gzipped) {
+      reply.header('content-encoding', 'gzip');
+      // each representation has its own strong ETag
+      reply.header('etag', `${entry.etag.slice(0, -1)}-gzip"`);
+      return gzipped;
+    }
+  }
+  reply.header('etag', entry.etag);
+  return entry.body;
+}
+
+/**
+ * Serves GETs from the ReadModelCache when the Fastify fast path (read-cache-fast-path.ts) did not,
+ * and fills it. It runs after the guards, so the key check, the rate limit and the role check still
+ * happen on every request; a hit skips validation and the handler, which is safe because a URL is
+ * only ever stored after it validated and was answered with a 200.
  */
 @Injectable()
 export class ReadCacheInterceptor implements NestInterceptor {
-  constructor(private readonly cache: ReadModelCache) {}
+  constructor(
+    private readonly cache: ReadModelCache,
+    private readonly routes: RouteAccessReader,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (!this.cache.enabled) return next.handle();
@@ -288,27 +328,10 @@ export class ReadCacheInterceptor implements NestInterceptor {
     const reply = http.getResponse<CacheableReply>();
     const key = cacheKey(request.url);
     const hit = this.cache.lookup(key);
-    if (hit) return of(this.send(request, reply, hit));
+    if (hit) return of(prepareCachedReply(this.cache, request, reply, hit));
     const generation = this.cache.currentGeneration;
-    return next.handle().pipe(map((value) => this.send(request, reply, this.cache.store(key, generation, value))));
-  }
-
-  private send(request: CacheableRequest, reply: CacheableReply, entry: CachedResponse): Buffer {
-    reply.header('content-type', JSON_TYPE);
-    // the response needs an API key: shared caches must not keep it, clients revalidate with the ETag
-    reply.header('cache-control', 'private, no-cache');
-    if (entry.body.length >= GZIP_MIN_BYTES) {
-      reply.header('vary', 'accept-encoding');
-      const gzipped = acceptsGzip(request.headers['accept-encoding']) ? this.cache.gzipped(entry) : null;
-      if (gzipped) {
-        reply.header('content-encoding', 'gzip');
-        // each representation has its own strong ETag
-        reply.header('etag', `${entry.etag.slice(0, -1)}-gzip"`);
-        return gzipped;
-      }
-    }
-    reply.header('etag', entry.etag);
-    return entry.body;
+    const access = this.routes.of(context);
+    return next.handle().pipe(map((value) => prepareCachedReply(this.cache, request, reply, this.cache.store(key, generation, value, access))));
   }
 }
 
