@@ -782,6 +782,12 @@ describe('extractEvents', () => {
       expect(types('Lima would consider training Bolivian police officers in Peru.')).toEqual(['pledge-considered PE']);
     });
 
+    it('reads "the <demonym> side", and shooting down and hostile acts as threats', () => {
+      expect(types('The Turkish side declared it will give EUR 40 million to the fund.')).toEqual(['pledge-announced TR']);
+      expect(types('Any aircraft that violates Lithuanian airspace will be shot down, Lithuania said.')).toEqual(['red-line-stated LT']);
+      expect(types('Algeria warned that any foreign deployment on its border would be treated as a hostile act.')).toEqual(['red-line-stated DZ']);
+    });
+
     it('reads bullets run together on one line as separate statements', () => {
       expect(types('- Hanoi said on Monday it would never accept the new map. - Manila welcomes the patrols and has asked Tokyo to join them.')).toEqual(['red-line-stated VN', 'support-expressed PH', 'demand-made PH']);
     });
