@@ -51,9 +51,15 @@ const arrayElement = (item: unknown) => (item === null || item === undefined ? '
 
 function copyValue(value: unknown, kind: CopyColumn['kind']): string {
   if (value === null || value === undefined) return '\\N';
-  if (kind === 'json') return copyField(JSON.stringify(value));
+  if (kind === 'json') {
+    // JSON escapes every control character, so a backslash is the only character COPY needs escaped
+    const json = JSON.stringify(value);
+    return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
+  }
   if (kind === 'array') return copyField(`{${(value as unknown[]).map(arrayElement).join(',')}}`);
-  return copyField(value instanceof Date ? value.toISOString() : String(value));
+  // numbers, booleans and dates print no character COPY escapes
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value instanceof Date ? value.toISOString() : copyField(String(value));
 }
 
 /**
