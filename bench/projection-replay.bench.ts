@@ -2,11 +2,15 @@
 // the same code as `npm run cli -- projections:rebuild`, and measures events/s and peak memory.
 // The events are first written with Postgres COPY, whose rows/s is reported as the ceiling.
 //
-//   node scripts/build-if-stale.mjs && node dist/bench/projection-replay.bench.js [--events 1000000]
+//   node scripts/build-if-stale.mjs && node dist/bench/projection-replay.bench.js [--events 1000000] [--checksum]
+//
+// --checksum adds an md5 of every read-model table (rows in text order, updated_at left out) and of
+// their index definitions: two builds that print the same sums wrote the same read models.
 //
 // Needs a Postgres (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres) on
 // which it creates and drops a database of its own.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,6 +27,65 @@ const arg = (name: string, fallback: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const TOTAL = arg('events', 1_000_000);
+const CHECKSUM = process.argv.includes('--checksum');
+
+/** CPU seconds (user + system) a process has used so far, from /proc (0 once it has exited). */
+function processCpuSeconds(pid: number): number {
+  try {
+    // the command name in parentheses may hold spaces: count fields after its closing parenthesis
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The CPU the bench database's Postgres backends use from now on, sampled every 100 ms (a backend
+ * that exits between samples loses at most its last 100 ms): the other half of the replay's cost.
+ */
+function watchBackends(admin: Client, database: string) {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const sample = async (initial: boolean) => {
+    const rows: { pid: number }[] = (await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database])).rows;
+    for (const { pid } of rows) {
+      const cpu = processCpuSeconds(pid);
+      if (!first.has(pid)) first.set(pid, initial ? cpu : 0);
+      if (cpu > 0) last.set(pid, cpu);
+    }
+  };
+  let running = sample(true);
+  const timer = setInterval(() => (running = running.then(() => sample(false))), 100);
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await sample(false);
+    let total = 0;
+    for (const [pid, cpu] of last) total += cpu - (first.get(pid) ?? 0);
+    return total;
+  };
+}
+
+/** md5 of each read-model table's rows (as text, sorted; updated_at left out) and of the read models' index definitions. */
+async function checksums(client: Client): Promise<Record<string, string>> {
+  await client.query(`SET work_mem = '256MB'`);
+  const sums: Record<string, string> = {};
+  const tables: { table_name: string }[] = (await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'rm\\_%' ORDER BY table_name`)).rows;
+  for (const { table_name: table } of tables) {
+    const columns: { column_name: string }[] = (
+      await client.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name <> 'updated_at' ORDER BY ordinal_position`, [table])
+    ).rows;
+    const row = `ROW(${columns.map((c) => `"${c.column_name}"`).join(', ')})::text`;
+    sums[table] = (await client.query(`SELECT md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) AS sum FROM (SELECT ${row} AS r FROM ${table}) t`)).rows[0].sum;
+  }
+  sums.indexes = (
+    await client.query(
+      `SELECT md5(string_agg(indexname || ' ' || indexdef, E'\\n' ORDER BY indexname)) AS sum FROM pg_indexes WHERE schemaname = current_schema() AND tablename LIKE 'rm\\_%'`,
+    )
+  ).rows[0].sum;
+  return sums;
+}
 
 /** Small deterministic PRNG (mulberry32), so every run replays the same history. */
 function prng(seed: number) {
@@ -134,6 +197,7 @@ async function main() {
     const assign = (x: { type: string; actor: string; target: string[]; asset: string[]; evidence: string | string[] }) => assignIssues(x, issues);
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+    const postgresCpu = watchBackends(admin, name);
     const loadBefore = loadavg();
     const cpuBefore = process.cpuUsage();
     const started = process.hrtime.bigint();
@@ -143,6 +207,7 @@ async function main() {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = process.cpuUsage(cpuBefore);
     const loadAfter = loadavg();
+    const postgresCpuSeconds = await postgresCpu();
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
     const counts = Object.fromEntries(
@@ -160,9 +225,11 @@ async function main() {
           replayEventsPerSecond: Math.round(result.events / seconds),
           // on a shared box wall time follows the neighbours; the replay's own CPU (all of Node's threads, GC included) does not
           replayNodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+          replayPostgresCpuSeconds: Number(postgresCpuSeconds.toFixed(1)),
           loadAverage: `${loadBefore[0].toFixed(1)} -> ${loadAfter[0].toFixed(1)}`,
           peakRssMiB: Math.round(peakRss / 1048576),
           readModels: counts,
+          ...(CHECKSUM ? { checksums: await checksumsOf(url.toString()) } : {}),
         },
         null,
         2,
@@ -172,6 +239,16 @@ async function main() {
     await dataSource.destroy();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+  }
+}
+
+async function checksumsOf(url: string) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await checksums(client);
+  } finally {
+    await client.end();
   }
 }
 

@@ -16,6 +16,8 @@ const SHADOW = '__next';
  */
 const REPORT_FIELDS = `json_build_array(body->>'eventId', body#>>'{provenance,articleId}', body#>>'{provenance,url}', body->>'type', body#>>'{actor,code}', body#>>'{actor,role}', body->'target', body#>'{payload,asset}', body#>'{payload,quantity}', body#>'{payload,conditions}', body->>'statedOn', body->>'observedAt', body#>>'{provenance,evidence,sentence}', body->'confidence', body#>>'{payload,extraction,extractorVersion}')`;
 
+const EMPTY: unknown[] = [];
+
 /** The report reportOf makes of the envelope these fields came from. */
 function reportFromFields(f: unknown[]): ProjectionInput {
   return {
@@ -36,8 +38,39 @@ function reportFromFields(f: unknown[]): ProjectionInput {
   } as ProjectionInput;
 }
 
+/** An element of a Postgres array literal, quoted. */
+const arrayElement = (item: string) => `"${item.replace(/[\\"]/g, '\\$&')}"`;
 /** A Postgres array literal of strings. */
-const textArray = (items: readonly string[]) => `{${items.map((item) => `"${item.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+const textArray = (items: readonly string[]) => `{${items.map(arrayElement).join(',')}}`;
+
+/**
+ * One actor's decisions as the array literals MATERIALISE_REPORTS takes: built here as text, the
+ * way node-postgres would print JS arrays but without its per-element type checks, and with each
+ * distinct set of issues (a handful per actor) quoted once.
+ */
+class ReportDecisions {
+  private eventIds = '';
+  private occurrenceIds = '';
+  private issues = '';
+  private superseded = '';
+  private readonly issueElements = new Map<string, string>();
+
+  add(eventId: string, occurrenceId: string | null, issues: readonly string[], superseded: boolean): void {
+    const separator = this.eventIds ? ',' : '';
+    // event ids are uuids: nothing to quote
+    this.eventIds += separator + eventId;
+    this.occurrenceIds += separator + (occurrenceId ?? 'NULL');
+    const key = issues.join('\u0000');
+    let element = this.issueElements.get(key);
+    if (element === undefined) this.issueElements.set(key, (element = arrayElement(textArray(issues))));
+    this.issues += separator + element;
+    this.superseded += separator + (superseded ? 't' : 'f');
+  }
+
+  parameters(): string[] {
+    return [`{${this.eventIds}}`, `{${this.occurrenceIds}}`, `{${this.issues}}`, `{${this.superseded}}`];
+  }
+}
 
 /**
  * Writes one actor's rm_events rows: each report's columns come from the stored envelope (the same
@@ -167,8 +200,10 @@ export class ProjectionRebuilder {
 
   /**
    * Folds each actor's stream in turn. Three things overlap: Postgres reads the next actor, Node
-   * folds this one, and a writer connection stores the previous one (its reports joined with the
-   * store into rm_events, its derived rows by COPY); at most one actor's writes wait in memory.
+   * folds this one, and the previous one is stored: its reports joined with the store into
+   * rm_events on a writer connection, its derived rows by COPY on the reader's connection between
+   * two reads (reading is the lighter half: one connection writing both had Node waiting for it
+   * a third of the time). At most one actor's writes wait in memory.
    */
   private async replayByActor(manager: EntityManager, head: string): Promise<void> {
     const streams: { stream: string }[] = await manager.query(`SELECT DISTINCT stream FROM event_store WHERE stream LIKE 'actor-%' AND global_position <= $1 ORDER BY stream`, [head]);
@@ -176,16 +211,24 @@ export class ProjectionRebuilder {
     for (const table of Object.keys(TABLE_OF)) columns.set(table, await tableColumns(manager, table));
     const reader = this.dataSource.createQueryRunner();
     const writer = this.dataSource.createQueryRunner();
-    const client = (await writer.connect()) as PoolClient;
+    const writerClient = (await writer.connect()) as PoolClient;
+    const readerClient = (await reader.connect()) as PoolClient;
+    // the reader's connection runs one statement at a time: reads and COPYs queue here in order
+    let readerTail: Promise<unknown> = Promise.resolve();
+    const onReader = <T>(work: () => Promise<T>): Promise<T> => {
+      const done = readerTail.then(work);
+      readerTail = done.catch(() => undefined);
+      return done;
+    };
     const read = (stream: string): Promise<unknown[][]> => {
-      const reading = reader
-        .query(`SELECT json_agg(${REPORT_FIELDS} ORDER BY version)::text AS reports FROM event_store WHERE stream = $1 AND global_position <= $2`, [stream, head])
+      const reading = onReader(() => reader.query(`SELECT json_agg(${REPORT_FIELDS} ORDER BY version)::text AS reports FROM event_store WHERE stream = $1 AND global_position <= $2`, [stream, head]))
         .then(([{ reports }]: { reports: string | null }[]) => (reports ? JSON.parse(reports) : []));
       // awaited once the fold before it is done; a failure meanwhile is not an unhandled rejection
       reading.catch(() => undefined);
       return reading;
     };
-    let writing: Promise<void> = Promise.resolve();
+    let storingReports: Promise<unknown> = Promise.resolve();
+    let storingDerived: Promise<void> = Promise.resolve();
     let next: Promise<unknown[][]> | null = null;
     try {
       // an actor's reports sort, and join the store, in memory (not in temporary files); no JIT compile per actor
@@ -201,34 +244,35 @@ export class ProjectionRebuilder {
         const actor = streams[i].stream.slice('actor-'.length);
         const projection = this.newProjection(actor);
         // only what the fold decides goes back; Postgres copies the rest of each row from the store
-        const eventIds: string[] = [];
-        const occurrenceIds: (string | null)[] = [];
-        const issues: string[] = [];
-        const superseded: boolean[] = [];
-        for (const field of fields) {
+        const decisions = new ReportDecisions();
+        for (let r = 0; r < fields.length; r++) {
+          const field = fields[r];
+          // let go of each report's fields once folded: young-generation collections copy only what is still referenced
+          fields[r] = EMPTY;
           const input = reportFromFields(field);
           // an article missing from `latest` was read by one extractor version only
           const latest = this.latest.get(input.articleId);
           const current = latest === undefined || latest === field[14];
-          eventIds.push(input.eventId);
-          occurrenceIds.push(current ? projection.place(input) : null);
-          issues.push(textArray(this.assignIssues(input)));
-          superseded.push(!current);
+          decisions.add(input.eventId, current ? projection.place(input) : null, this.assignIssues(input), !current);
           if (++this.events % 100_000 === 0) this.progress('replay');
         }
         const derived = actorRows(projection, { occurrenceIds: 'all', streamIds: 'all' }, new Date());
         const copies = Object.entries(TABLE_OF).map(([table, list]) => ({ table, columns: columns.get(table)!, chunks: copyChunks(derived[list], columns.get(table)!) }));
-        await writing;
-        writing = (async () => {
-          await client.query(MATERIALISE_REPORTS, [eventIds, occurrenceIds, issues, superseded]);
-          for (const { table, columns: cols, chunks } of copies) await copyInto(client, `${table}${SHADOW}`, cols, chunks);
-        })();
+        await storingReports;
+        await storingDerived;
+        storingReports = writerClient.query(MATERIALISE_REPORTS, decisions.parameters());
+        storingDerived = onReader(async () => {
+          for (const { table, columns: cols, chunks } of copies) await copyInto(readerClient, `${table}${SHADOW}`, cols, chunks);
+        });
         // a failed write must not go unobserved while the next actor is folded
-        writing.catch(() => undefined);
+        storingReports.catch(() => undefined);
+        storingDerived.catch(() => undefined);
       }
-      await writing;
+      await storingReports;
+      await storingDerived;
     } finally {
-      await writing.catch(() => undefined);
+      await storingReports.catch(() => undefined);
+      await storingDerived.catch(() => undefined);
       await next?.catch(() => undefined);
       await writer.release();
       await reader.release();

@@ -51,17 +51,25 @@ const arrayElement = (item: unknown) => (item === null || item === undefined ? '
 
 function copyValue(value: unknown, kind: CopyColumn['kind']): string {
   if (value === null || value === undefined) return '\\N';
-  if (kind === 'json') return copyField(JSON.stringify(value));
+  if (kind === 'json') {
+    // JSON escapes every control character, so a backslash is the only character COPY needs escaped
+    const json = JSON.stringify(value);
+    return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
+  }
   if (kind === 'array') return copyField(`{${(value as unknown[]).map(arrayElement).join(',')}}`);
-  return copyField(value instanceof Date ? value.toISOString() : String(value));
+  // numbers, booleans and dates print no character COPY escapes
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value instanceof Date ? value.toISOString() : copyField(String(value));
 }
 
 /**
  * Rows as COPY text-format lines, in chunks of ~64 KB (one socket write per line would cost more
- * than the COPY). Text format rather than CSV: no quoting, so JSON goes out as it is.
+ * than the COPY). Text format rather than CSV: no quoting, so JSON goes out as it is. Each chunk
+ * is encoded at once: a Buffer lives outside the JS heap, so text waiting to be sent is not copied
+ * by every young-generation collection meanwhile (the socket would encode it anyway).
  */
-export function copyChunks(rows: readonly Row[], columns: readonly CopyColumn[]): string[] {
-  const chunks: string[] = [];
+export function copyChunks(rows: readonly Row[], columns: readonly CopyColumn[]): Buffer[] {
+  const chunks: Buffer[] = [];
   let chunk = '';
   for (const row of rows) {
     for (let i = 0; i < columns.length; i++) {
@@ -70,16 +78,16 @@ export function copyChunks(rows: readonly Row[], columns: readonly CopyColumn[])
     }
     chunk += '\n';
     if (chunk.length >= 65_536) {
-      chunks.push(chunk);
+      chunks.push(Buffer.from(chunk));
       chunk = '';
     }
   }
-  if (chunk) chunks.push(chunk);
+  if (chunk) chunks.push(Buffer.from(chunk));
   return chunks;
 }
 
 /** Sends prepared COPY text to a table on one connection. */
-export async function copyInto(client: PoolClient, table: string, columns: readonly CopyColumn[], chunks: readonly string[]): Promise<void> {
+export async function copyInto(client: PoolClient, table: string, columns: readonly CopyColumn[], chunks: readonly Buffer[]): Promise<void> {
   if (chunks.length === 0) return;
   await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c.name}"`).join(', ')}) FROM STDIN`)));
 }
