@@ -3,7 +3,7 @@ import type { ExtractedEvent } from '../catalogue';
 import { extractFromText } from './extractor';
 
 /** Bump when the output for the same input changes (rules or lexicons). */
-export const EXTRACTOR_VERSION = '0.7.0';
+export const EXTRACTOR_VERSION = '0.7.1';
 
 export interface ArticleInput {
   text: string;
