@@ -41,7 +41,9 @@ const NAMED_BY_DATE = /\b(?:declaration|agreement|accord|accords|resolution|trea
 // "will deploy the patrol vessel to the region in February", "contract to be signed in October": the date of a planned
 // action, not of the statement — unless a speech verb comes between ("will send troops, the minister said on Monday")
 const FUTURE_MARK = /\b(?:will|shall|would|is to|are to|to be|is due|are due|due to|expected to|scheduled|planned|plans? to|going to)\b|'ll\b/gi;
-const SPEECH_MARK = /\b(?:said|says|say|told|tells|announced|announces|confirmed|stated|declared|added|warned|insisted|wrote|posted|pledged|promised|vowed|urged|according to)\b/gi;
+/** Verb forms that report a speech act, shared by the date rules here and the extractor's choice of a statement's day. */
+export const SPEECH_ACT_FORMS = 'said|says|told|announced|confirmed|stated|declared|added|warned|insisted|wrote|posted';
+const SPEECH_MARK = new RegExp(`\\b(?:${SPEECH_ACT_FORMS}|say|tells|announces|pledged|promised|vowed|urged|according to)\\b`, 'gi');
 function lastIndex(re: RegExp, text: string): number {
   let at = -1;
   for (const m of text.matchAll(re)) at = m.index!;

@@ -3,7 +3,7 @@
 import type { Asset, Condition, ConditionKind, ExtractedEvent, PositionEventType, Quantity } from '../catalogue';
 import { AUX_LIKE, findActors, type ActorGroup, type ActorNP } from './actors';
 import { matchAt } from './match';
-import { datesIn } from './dates';
+import { datesIn, SPEECH_ACT_FORMS } from './dates';
 import { assignOccasionDates } from './occasion-date';
 import { lexicon, type CueCategory, type CueValue, type Phrase } from './lexicon';
 import { sentencesOf, type Token } from './nlp';
@@ -464,7 +464,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       // "increased its defence budget": spending at home is not a contribution to anyone
       if (assets.length === 1 && assets[0] === 'money' && domesticBudget(toks, c.end, cl.end)) continue;
       // "release €25 million", "disburse aid": verbs that contribute only money ("release the detained sailors" is none)
-      if (MONEY_ONLY_VERBS.has(c.phrase) && !assets.includes('money') && !findQuantities(toks, c.end, cl.end).some((q) => q.asset === 'money')) continue;
+      if (lx.moneyVerbs.has(c.phrase) && !assets.includes('money') && !findQuantities(toks, c.end, cl.end).some((q) => q.asset === 'money')) continue;
       // "forces to train on each other's bases": training without trainees is no offer
       if (c.phrase === 'train' && (toks[c.end]?.pos === 'ADP' || toks[c.end]?.pos === 'ADV' || !toks[c.end])) continue;
       // "would not join Aspides": a named operation after joining or leaving is a mission
@@ -1335,8 +1335,7 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   };
 }
 
-const MONEY_ONLY_VERBS = new Set(['release', 'disburse', 'channel', 'set aside']);
-const SPOKEN_ON = /\b(?:said|says|told|announced|confirmed|stated|declared|added|warned|insisted|wrote|posted|tweeted|repeated|reiterated|in a statement|in an interview)\b(?:\s+[^\s,.;]+){0,5}?\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i;
+const SPOKEN_ON = new RegExp(`\\b(?:${SPEECH_ACT_FORMS}|tweeted|repeated|reiterated|in a statement|in an interview)\\b(?:\\s+[^\\s,.;]+){0,5}?\\s+(?:(?:late|early)\\s+)?(?:on\\s+)?$`, 'i');
 const DATELINE = /^[\p{Lu}][\p{Lu} .,'\/-]{2,40},?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-–—]/u;
 
 /** the clause after this one is ", but only if ..." / "but only with ...": its text */
@@ -1627,7 +1626,7 @@ function directForeignObject(toks: Token[], from: number, to: number, groups: Ac
 /** "training", "sending", "contributing": the -ing form of a verb of contributing */
 function contributionGerund(word: string): boolean {
   const stem = word.slice(0, -3);
-  return [stem, `${stem}e`, stem.slice(0, -1)].some((v) => v === 'train' || lexicon().cues.candidates(v).some((ph) => ph.tokens.length === 1 && (ph.value.cat === 'contribution' || ph.value.cat === 'contribution-strong')));
+  return [stem, `${stem}e`, stem.slice(0, -1)].some((v) => lexicon().cues.candidates(v).some((ph) => ph.tokens.length === 1 && (ph.value.cat === 'contribution' || ph.value.cat === 'contribution-strong')));
 }
 
 const FOREIGN = new Set(['foreign', 'european', 'western', 'allied', 'international', 'multinational', 'outside']);

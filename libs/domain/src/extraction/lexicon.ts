@@ -70,6 +70,8 @@ export interface Lexicon {
   speechVerbs: Set<string>;
   /** contribution verbs that make a pledge without an asset object when a modality frames them */
   bareVerbs: Set<string>;
+  /** contribution verbs that pledge only money ("release EUR 25 million") */
+  moneyVerbs: Set<string>;
   /** describing-as: words that make "called X a ..." an opposition or a support */
   descriptors: PhraseIndex<'opposition-expressed' | 'support-expressed'>;
   pending: { frames: PhraseIndex<true>; verbs: Set<string>; objects: Set<string> };
@@ -168,7 +170,7 @@ export function lexicon(): Lexicon {
   for (const g of ad.governmentNouns) govNouns.add(compile(g), true);
 
   const cd = cueData as unknown as {
-    contribution: { verbs: string[]; strongVerbs: string[]; nouns: string[]; missionNouns: string[]; bareVerbs?: string[] };
+    contribution: { verbs: string[]; strongVerbs: string[]; nouns: string[]; missionNouns: string[]; bareVerbs?: string[]; moneyVerbs?: string[] };
     describing?: { verbs: string[]; opposition: string[]; support: string[] };
     proposals?: { verbs: string[] };
     pendingDecision?: { frames: string[]; verbs: string[]; objects: string[] };
@@ -255,6 +257,7 @@ export function lexicon(): Lexicon {
     approximators,
     speechVerbs: new Set(cd.speechVerbs),
     bareVerbs: new Set(cd.contribution.bareVerbs ?? []),
+    moneyVerbs: new Set(cd.contribution.moneyVerbs ?? []),
     descriptors,
     pending: { frames: pendingFrames, verbs: new Set(cd.pendingDecision?.verbs ?? []), objects: new Set(cd.pendingDecision?.objects ?? []) },
     lightVerbs: new Set([...cd.nominalTypes.lightVerbs, 'converge']),

@@ -205,8 +205,7 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
   for (const l of lead) {
     const date = occasionDay(l.text, ISSUED, publishedOn);
     if (!date) continue;
-    const stop = lines.find((n) => n.start > l.start && TEXT_END.test(n.text));
-    return { kind: 'release', date, from: l.start, to: stop ? stop.start : end, excluded: [], days: [] };
+    return reproducedText(lines, l, date, end);
   }
 
   // "... met today in Ottawa and issued the following joint statement:": the text that follows is of the day of its date
@@ -217,8 +216,7 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
     for (const h of head) if (!date && h.start < l.start && h.text.split(/\s+/).length <= 8) date = dateLine(h.text, publishedOn);
     date ??= datesIn(l.text, publishedOn).find((d) => dayOnly(d.value))?.value ?? publishedOn;
     if (!date) continue;
-    const stop = lines.find((n) => n.start > l.start && (TEXT_END.test(n.text) || RELEASE_END.test(n.text)));
-    return { kind: 'release', date, from: l.start, to: stop ? stop.start : end, excluded: [], days: [] };
+    return reproducedText(lines, l, date, end, RELEASE_END);
   }
 
   // "The following is an excerpt from the decision adopted by the Assembly, which closed on Sunday": the document is of the
@@ -227,8 +225,7 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
     if (!REPRODUCED.test(l.text)) continue;
     const date = datesIn(l.text, publishedOn).find((d) => dayOnly(d.value))?.value ?? publishedOn;
     if (!date) continue;
-    const stop = lines.find((n) => n.start > l.start && TEXT_END.test(n.text));
-    return { kind: 'release', date, from: l.start, to: stop ? stop.start : end, excluded: [], days: [] };
+    return reproducedText(lines, l, date, end);
   }
 
   if (talk) return { kind: 'sitting', date: talk.date, from: talk.line.start, to: end, excluded: [], days: [] };
@@ -239,6 +236,12 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
     if (date) return { kind: 'sitting', date, from: l.start, to: end, excluded: [], days: [] };
   }
   return null;
+}
+
+/** A text reproduced after its lead `l`: its statements run from the lead to "END TEXT" (or another end marker). */
+function reproducedText(lines: Line[], l: Line, date: string, end: number, alsoEnds?: RegExp): Frame {
+  const stop = lines.find((n) => n.start > l.start && (TEXT_END.test(n.text) || !!alsoEnds?.test(n.text)));
+  return { kind: 'release', date, from: l.start, to: stop ? stop.start : end, excluded: [], days: [] };
 }
 
 function majorityActor(events: ExtractedEvent[]): string | null {

@@ -151,7 +151,7 @@ export function sentences(clean: string): Sentence[] {
     const answer = /^(a|answer)\s*[:.]\s/i.test(body) || turn === 'guest';
     const replies = afterQuestion;
     afterQuestion = false;
-    for (const toks of mergeQuotes(mergeAbbreviations(splitInlineBullets(splitAmounts(sentencesOf(body, lineStart + lead)))))) {
+    for (const toks of mergeQuotes(mergeAbbreviations(splitMissedEnds(sentencesOf(body, lineStart + lead))))) {
       if (!toks.length || toks[toks.length - 1].text === '?') continue;
       const start = toks[0].start;
       const end = toks[toks.length - 1].end;
@@ -204,30 +204,24 @@ const COLON_LIST = /^\p{Lu}[^:]{1,50}:\s*\S/u;
 // wink ends a sentence at "U.S." or "Gen." even when the sentence goes on ("U.S. bases in the region would be ...")
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}\.?$/u;
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'adm', 'sen', 'rep', 'gov', 'st', 'no', 'vs']);
-/** "... drones worth £25m. A spokesperson added ...": an amount abbreviated with a stop ends the sentence before a capital */
-function splitAmounts(sents: Token[][]): Token[][] {
+/**
+ * Sentence ends wink misses, before a capital: "... drones worth £25m. A spokesperson added ..." (an amount
+ * abbreviated with a stop ends the sentence) and "... never accept it. - Taipei welcomes ..." (bullets run together on
+ * one line; the bullet mark belongs to neither sentence).
+ */
+function splitMissedEnds(sents: Token[][]): Token[][] {
   const out: Token[][] = [];
   for (const s of sents) {
     let from = 0;
     for (let k = 1; k < s.length - 1; k++) {
-      if (!/^(?:\d[\d.,]*)?(?:m|bn|mn|k|b)\.$/i.test(s[k].text) || !/\d/.test(s[k].text + s[k - 1].text) || !/^\p{Lu}/u.test(s[k + 1].text)) continue;
-      out.push(s.slice(from, k + 1));
-      from = k + 1;
-    }
-    out.push(from ? s.slice(from) : s);
-  }
-  return out;
-}
-
-/** "... never accept it. - Taipei welcomes ...": bullets run together on one line; each starts a sentence of its own */
-function splitInlineBullets(sents: Token[][]): Token[][] {
-  const out: Token[][] = [];
-  for (const s of sents) {
-    let from = 0;
-    for (let k = 1; k < s.length - 1; k++) {
-      if (!INLINE_BULLET.has(s[k].text) || !/^[.!?;"”’]$/.test(s[k - 1].text) || !/^\p{Lu}/u.test(s[k + 1].text)) continue;
-      if (k > from) out.push(s.slice(from, k));
-      from = k + 1;
+      if (!/^\p{Lu}/u.test(s[k + 1].text)) continue;
+      if (/^(?:\d[\d.,]*)?(?:m|bn|mn|k|b)\.$/i.test(s[k].text) && /\d/.test(s[k].text + s[k - 1].text)) {
+        out.push(s.slice(from, k + 1));
+        from = k + 1;
+      } else if (INLINE_BULLET.has(s[k].text) && /^[.!?;"”’]$/.test(s[k - 1].text)) {
+        if (k > from) out.push(s.slice(from, k));
+        from = k + 1;
+      }
     }
     out.push(from ? s.slice(from) : s);
   }
