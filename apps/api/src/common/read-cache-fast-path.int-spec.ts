@@ -4,19 +4,14 @@
 // seen right after it, and whatever it is not sure about reaches Nest. Which path answered is read from
 // its counter on /metrics, so these tests fail if the hook is gone or falls through on hits.
 import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
-import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { positionEventsV1 } from '@stancewatch/contracts';
-import { createKafka, MessageProducer } from '@stancewatch/messaging';
+import { MessageProducer } from '@stancewatch/messaging';
 import { ApiKeyRepository, ApiRole } from '@stancewatch/persistence';
-import { AppConfig, loadConfig } from '@stancewatch/platform';
-import { bootstrapProjector } from '../../../projector/src/main';
 import { pollUntil } from '../../../../tests/support/poll-until';
 import { positionEvent } from '../../../../tests/support/position-events';
-import { createTestDatabase, TestDatabase } from '../../../../tests/support/test-database';
-import { uniqueTopicPrefix } from '../../../../tests/support/test-topics';
-import { bootstrapApi } from '../main';
+import { ReadStack, startReadStack } from '../../../../tests/support/read-stack';
 import { cacheKey, ReadModelCache } from './read-cache';
 
 const ADMIN_KEY = 'fast-path-admin-key-0123456789';
@@ -40,10 +35,8 @@ function comparable(headers: IncomingHttpHeaders): IncomingHttpHeaders {
 const withoutId = (res: RawResponse) => ({ ...JSON.parse(res.body.toString()), requestId: undefined });
 
 describe('API read cache fast path', () => {
-  let db: TestDatabase;
-  let config: AppConfig;
+  let stack: ReadStack;
   let api: NestFastifyApplication;
-  let projector: INestApplicationContext;
   let producer: MessageProducer;
   let sql: Client;
   let url: string;
@@ -77,24 +70,13 @@ describe('API read cache fast path', () => {
   const frStance = async (key: string) => JSON.parse((await raw(POSITIONS, { 'x-api-key': key })).body.toString()).items[0]?.stance;
 
   beforeAll(async () => {
-    db = await createTestDatabase('read-cache-fast');
-    config = loadConfig({
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS,
-      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('read-cache-fast'),
-      API_PORT: '0',
+    stack = await startReadStack('read-cache-fast', {
       ADMIN_API_KEY: ADMIN_KEY,
-      LOG_LEVEL: 'warn',
       // one token a minute: a key's burst is all it gets during a test
       RATE_LIMIT_PER_MINUTE: '1',
       RATE_LIMIT_BURST: String(BURST),
     });
-    projector = await bootstrapProjector(config);
-    api = await bootstrapApi(config);
-    url = (await api.getUrl()).replace('[::1]', '127.0.0.1');
-    producer = new MessageProducer(createKafka({ brokers: config.kafkaBrokers, clientId: 'read-cache-fast-producer' }), config.topicPrefix);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ api, producer, sql, url } = stack);
     // three reports with long sentences: the event page is over 1 kB, so it also goes gzipped
     const evidence = (n: number) => `France is considering sending troops to Ukraine (report ${n}), the defence minister said after a meeting of the coalition of the willing in Paris, where partners discussed a reassurance force for after a ceasefire.`;
     await producer.send(
@@ -107,13 +89,7 @@ describe('API read cache fast path', () => {
     expect(cache().active).toBe(true);
   });
 
-  afterAll(async () => {
-    await producer?.disconnect().catch(() => undefined);
-    await api?.close().catch(() => undefined);
-    await projector?.close().catch(() => undefined);
-    await sql?.end().catch(() => undefined);
-    await db?.drop().catch(() => undefined);
-  });
+  afterAll(() => stack?.stop());
 
   it('answers a repeated read itself, with the bytes and headers the Nest path sent, plain and gzipped', async () => {
     const key = await newKey();

@@ -1,28 +1,21 @@
 // The API's read cache against a real Postgres and the real projector: a projector commit empties
 // it (the next read serves the new stance), writes nobody announced are not seen while it holds a
 // response, and with its LISTEN connection gone every read goes to Postgres until it is back.
-import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { positionEventsV1 } from '@stancewatch/contracts';
-import { createKafka, MessageProducer } from '@stancewatch/messaging';
-import { AppConfig, loadConfig } from '@stancewatch/platform';
-import { bootstrapProjector } from '../../../projector/src/main';
+import { MessageProducer } from '@stancewatch/messaging';
 import { pollUntil } from '../../../../tests/support/poll-until';
 import { positionEvent } from '../../../../tests/support/position-events';
-import { createTestDatabase, TestDatabase } from '../../../../tests/support/test-database';
-import { uniqueTopicPrefix } from '../../../../tests/support/test-topics';
-import { bootstrapApi } from '../main';
+import { ReadStack, startReadStack } from '../../../../tests/support/read-stack';
 import { ReadModelCache } from './read-cache';
 
 const KEY = 'read-cache-admin-key-0123456789';
 const ISSUE = 'ukraine-security-force';
 
 describe('API read cache', () => {
-  let db: TestDatabase;
-  let config: AppConfig;
+  let stack: ReadStack;
   let api: NestFastifyApplication;
-  let projector: INestApplicationContext;
   let producer: MessageProducer;
   let sql: Client;
   let url: string;
@@ -36,23 +29,11 @@ describe('API read cache', () => {
   const cache = () => api.get(ReadModelCache);
 
   beforeAll(async () => {
-    db = await createTestDatabase('read-cache');
-    config = loadConfig({ DATABASE_URL: db.url, KAFKA_BROKERS: process.env.KAFKA_BROKERS, KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('read-cache'), API_PORT: '0', ADMIN_API_KEY: KEY, LOG_LEVEL: 'warn' });
-    projector = await bootstrapProjector(config);
-    api = await bootstrapApi(config);
-    url = (await api.getUrl()).replace('[::1]', '127.0.0.1');
-    producer = new MessageProducer(createKafka({ brokers: config.kafkaBrokers, clientId: 'read-cache-producer' }), config.topicPrefix);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    stack = await startReadStack('read-cache', { ADMIN_API_KEY: KEY });
+    ({ api, producer, sql, url } = stack);
   });
 
-  afterAll(async () => {
-    await producer?.disconnect().catch(() => undefined);
-    await api?.close().catch(() => undefined);
-    await projector?.close().catch(() => undefined);
-    await sql?.end().catch(() => undefined);
-    await db?.drop().catch(() => undefined);
-  });
+  afterAll(() => stack?.stop());
 
   it('serves what the projector committed last, right after the commit', async () => {
     expect(cache().active).toBe(true);
