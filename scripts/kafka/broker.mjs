@@ -80,13 +80,24 @@ function java(paths, args, opts = {}) {
   return spawn('java', [`-Xmx${process.env.KAFKA_HEAP || '512m'}`, '-Xms128m', '-XX:+UseG1GC', `-Dlog4j.configuration=file:${paths.log4j}`, '-cp', join(paths.libs, '*'), ...args], opts);
 }
 
+/**
+ * 16 random bytes, base64url: the form Kafka expects for a cluster id. An id that begins with
+ * '-' (one in 32) would be read by the storage tool's argument parser as an option, so it is
+ * drawn again, as Kafka's own Uuid.randomUuid does; the `--cluster-id=` form guards as well.
+ */
+export function newClusterId(bytes = randomBytes) {
+  for (;;) {
+    const id = bytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 function formatStorage(paths) {
   if (existsSync(join(paths.logDirs, 'meta.properties'))) return;
-  // 16 random bytes, base64url: the form Kafka expects for a cluster id
-  const clusterId = randomBytes(16).toString('base64url');
+  const clusterId = newClusterId();
   const result = spawnSync(
     'java',
-    ['-Xmx256m', `-Dlog4j.configuration=file:${paths.log4j}`, '-cp', join(paths.libs, '*'), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', paths.config],
+    ['-Xmx256m', `-Dlog4j.configuration=file:${paths.log4j}`, '-cp', join(paths.libs, '*'), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', paths.config],
     { encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`kafka: storage format failed: ${result.stderr || result.stdout}`);
