@@ -23,7 +23,7 @@ export const EVENT_TYPES: readonly EventType[] = [ARTICLE_INGESTED, ...POSITION_
 export const ASSETS = ['troops', 'trainers', 'police', 'personnel', 'aviation', 'naval', 'air-defence', 'equipment', 'money'] as const;
 export type Asset = (typeof ASSETS)[number];
 
-export const CONDITION_KINDS = ['un-mandate', 'ceasefire', 'peace-agreement', 'us-backstop', 'parliament-approval', 'security-guarantee', 'other'] as const;
+export const CONDITION_KINDS = ['un-mandate', 'ceasefire', 'peace-agreement', 'us-backstop', 'parliament-approval', 'security-guarantee', 'host-consent', 'other'] as const;
 export type ConditionKind = (typeof CONDITION_KINDS)[number];
 
 /** `value` is null for vague amounts ("several hundred"); `text` always keeps the words as written. */

@@ -1,7 +1,7 @@
 // Actor noun phrases in a sentence and the grammatical slot each one fills: clause subject,
 // possessor or modifier of a noun ("Russia's red line", "UK offers"), or oblique object
 // ("to Ukraine", "from the United Kingdom and France"). Coordinated actors form one group.
-import { lexicon, type ActorEntry } from './lexicon';
+import { lexicon, type ActorEntry, type Reading } from './lexicon';
 import { matchAt, type Match } from './match';
 import type { Token } from './nlp';
 
@@ -14,7 +14,18 @@ export interface ActorNP {
   govNoun: boolean;
   /** "the government", "his country": a definite or possessive description whose country comes from the context */
   anaphor?: 'definite' | 'possessive';
+  /** "the bloc": an organisation named before */
+  orgAnaphor?: boolean;
+  /** "the ECOWAS Commission": the organ named after the organisation (lower case) */
+  organ?: string;
+  /** "the Commission" alone: an organ whose organisation is the one the article named with it last */
+  bareOrgan?: string;
+  /** "the opposition Left Alliance", "the nationalist party Vazrazhdane": a name no lexicon knows, given with a descriptor; its country is the one the text frames or is about */
+  named?: boolean;
 }
+
+/** Picks the reading of a name shared by several actors from the sentence and article around it (null: none fits). */
+export type ReadingPicker = (readings: Reading[], toks: Token[], fallback: string | null) => Reading | null;
 
 export type Slot = 'subject' | 'possessor' | 'modifier' | 'oblique' | 'other';
 
@@ -42,6 +53,10 @@ export function spacedDash(toks: Token[], i: number): boolean {
 }
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
 const ANAPHOR_DETS = new Set(['the', 'his', 'her', 'its', 'their']);
+/** "the former minister", "the shadow defence secretary", "the opposition leader": not the office holder of the government */
+const NOT_OFFICE_MODIFIER = new Set(['former', 'shadow', 'opposition', 'ex', 'late', 'new', 'next', 'future', 'incoming', 'outgoing', 'previous', 'regional', 'local', 'provincial', 'state', 'separatist', 'rebel']);
+/** "the Deputy Prime Minister", "the First Vice-President": a rank before an office, capitalised or not */
+export const RANK = new Set(['deputy', 'vice', 'first', 'acting', 'assistant', 'junior', 'senior']);
 const TITLE = new Set(['president', 'prime', 'minister', 'general', 'gen.', 'mr', 'mr.', 'mrs', 'ms', 'ms.', 'dr', 'chancellor', 'secretary', 'king', 'queen', 'premier', 'foreign', 'defence', 'defense', 'spokesperson', 'spokesman', 'spokeswoman', 'ministry', 'envoy', 'ambassador', 'leader', 'admiral', 'colonel', 'senator', 'deputy', 'vice', 'chief', 'commander', 'interior', 'state', 'head', 'of', 'acting', 'former', 'opposition']);
 
 function acceptActor(toks: Token[]) {
@@ -50,18 +65,33 @@ function acceptActor(toks: Token[]) {
     if (toks[a].lower === 'the' && m.end - m.start > 1) a++;
     const surface = toks.slice(a, m.end).map((t) => t.text).join('');
     if (m.value.exact) return surface === m.value.exact.replace(/\s+/g, '');
-    if (m.value.kind === 'role-noun') return true;
+    if (m.value.kind === 'role-noun' || m.value.orgAnaphor) return true;
+    if (m.value.lowercase && (toks[m.start].lower === 'the' || toks[m.start - 1]?.lower === 'the')) return true;
     return /^[\p{Lu}]/u.test(toks[a].text);
   };
 }
 
-export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, people?: Map<string, { code: string; role: string | null }>): ActorGroup[] {
+export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, people?: Map<string, { code: string; role: string | null }>, pick?: ReadingPicker): ActorGroup[] {
   const lx = lexicon();
   const nps: ActorNP[] = [];
   const accept = acceptActor(toks);
   for (let i = 0; i < toks.length; ) {
     const m = matchAt(lx.actors, toks, i, false, accept);
     if (!m) {
+      // "Rep. Mark Delaney (R-Texas)", "Carl Hutchins (R-Ohio)": a member of a parliament
+      const member = legislatorAt(toks, i);
+      if (member) {
+        nps.push({ start: i, end: member.end, code: member.code, role: member.role, kinds: ['person'], govNoun: true });
+        i = member.end;
+        continue;
+      }
+      // "the nationalist party Vazrazhdane", "the ruling party Georgian Unity": a party named by its description
+      const described = describedParty(toks, i, accept);
+      if (described) {
+        nps.push(described);
+        i = described.end;
+        continue;
+      }
       // a surname introduced earlier in the article with its office
       const p = people?.get(toks[i].lower);
       if (p && toks[i].pos === 'PROPN' && /^\p{Lu}/u.test(toks[i].text)) nps.push({ start: i, end: i + 1, code: p.code, role: p.role, kinds: ['person'], govNoun: true });
@@ -70,12 +100,17 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
     }
     // "the government", "his country": only with its determiner, and resolved later from the context
     if (m.value.anaphor) {
-      const det = toks[m.start - 1]?.lower ?? '';
-      if (!ANAPHOR_DETS.has(det) || toks[m.start - 2]?.lower === "'s") {
+      // "the unification minister", "its armed forces ministry": up to two lower-case modifiers after the determiner
+      let d = m.start - 1;
+      while (d >= m.start - 2 && toks[d] && ((/^\p{Ll}/u.test(toks[d].text) && (toks[d].pos === 'NOUN' || toks[d].pos === 'ADJ')) || RANK.has(toks[d].lower)) && !ANAPHOR_DETS.has(toks[d].lower) && !NOT_OFFICE_MODIFIER.has(toks[d].lower)) d--;
+      const det = toks[d]?.lower ?? '';
+      // "the Secretary-General", "the Secretary General": an organisation's officer, not a country's
+      const general = toks[m.end - 1].lower === 'secretary' && (HYPHEN.has(toks[m.end]?.text ?? '') || toks[m.end]?.lower === 'general');
+      if (!ANAPHOR_DETS.has(det) || toks[d - 1]?.lower === "'s" || general) {
         i++;
         continue;
       }
-      nps.push({ start: m.start - 1, end: m.end, code: null, role: m.value.role, kinds: ['role-noun'], govNoun: true, anaphor: det === 'the' ? 'definite' : 'possessive' });
+      nps.push({ start: d, end: m.end, code: null, role: m.value.role, kinds: ['role-noun'], govNoun: true, anaphor: det === 'the' ? 'definite' : 'possessive' });
       i = m.end;
       continue;
     }
@@ -97,7 +132,7 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       i = m.end;
       continue;
     }
-    const officeAhead = (k: number) => !!matchAt(lx.govNouns, toks, k, true) || (toks[k + 1] && /^\p{Lu}/u.test(toks[k + 1].text) && !!matchAt(lx.govNouns, toks, k + 1, true));
+    const officeAhead = (k: number) => !!matchAt(lx.govNouns, toks, k, true) || (toks[k + 1] && /^\p{Lu}/u.test(toks[k + 1].text) && !!matchAt(lx.govNouns, toks, k + 1, true)) || ((m.value.kind === 'org' || !!m.value.readings) && k < toks.length && !!matchAt(lx.organs, toks, k, false));
     if (m.value.kind !== 'role-noun' && next && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text) && !matchAt(lx.actors, toks, m.end, false, accept) && !officeAhead(m.end)) {
       if (m.value.kind === 'capital' || m.value.kind === 'country' || m.value.kind === 'org') {
         i = m.end;
@@ -105,6 +140,54 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       }
     }
     const np: ActorNP = { start: m.start, end: m.end, code: m.value.code, role: m.value.role, kinds: [m.value.kind], govNoun: m.value.kind === 'person' || m.value.kind === 'institution' || m.value.kind === 'party' };
+    // "the opposition Party of Socialists": a party name that starts inside a role noun ("opposition party") and runs past it
+    if (m.value.kind === 'role-noun' && m.end - m.start > 1) {
+      for (let k = m.start + 1; k < m.end; k++) {
+        const inner = matchAt(lx.actors, toks, k, false, accept);
+        if (inner && inner.end > m.end && (inner.value.kind === 'party' || inner.value.kind === 'person') && inner.value.code && !inner.value.readings) {
+          np.end = inner.end;
+          np.code = inner.value.code;
+          np.kinds = [inner.value.kind];
+          np.govNoun = true;
+          break;
+        }
+      }
+    }
+    if (m.value.orgAnaphor) {
+      // "the bloc", "the regional grouping": only with its article
+      if (toks[m.start - 1]?.lower !== 'the' && toks[m.start - 2]?.lower !== 'the') {
+        i = m.end;
+        continue;
+      }
+      np.orgAnaphor = true;
+    }
+    // "the ECOWAS Commission", "the AU Peace and Security Council": an organ after an organisation's name is that organisation
+    const organ = (m.value.kind === 'org' || m.value.readings) && m.end < toks.length ? matchAt(lx.organs, toks, m.end, false) : null;
+    if (organ && m.value.kind === 'org' && !m.value.orgAnaphor) {
+      np.end = organ.end;
+      np.organ = organ.value;
+      np.govNoun = true;
+    }
+    // a name that is itself an organ ("the Commission"): which organisation's is decided by the article
+    if (m.value.kind === 'org' && !organ && m.end - m.start >= 1 && matchAt(lx.organs, toks, m.start, false)?.end === m.end) np.bareOrgan = toks.slice(m.start, m.end).map((t) => t.lower).join(' ');
+    if (m.value.readings) {
+      // "the AU", "the AU Commission", "AU-led": the determiner's reading
+      const det = toks[m.start - 1]?.lower === 'the' || !!organ || HYPHEN.has(toks[m.end]?.text ?? '');
+      const r = det && m.value.determinerCode ? m.value.readings.find((x) => x.code === m.value.determinerCode) ?? null : pick ? pick(m.value.readings, toks, m.value.code) : m.value.readings.find((x) => x.code === m.value.code) ?? null;
+      if (!r) {
+        i = m.end;
+        continue;
+      }
+      np.code = r.code;
+      np.role = r.role;
+      np.kinds = [r.kind];
+      np.govNoun = r.kind !== 'country';
+      if (organ && r.kind === 'org') {
+        np.end = organ.end;
+        np.organ = organ.value;
+        np.govNoun = true;
+      }
+    }
     // extend: Russia's foreign minister Sergei Lavrov / French President Emmanuel Macron
     for (;;) {
       const t = toks[np.end];
@@ -136,6 +219,13 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
         }
         break;
       }
+      // "our Turkish friends", "his Greek counterpart", "our Italian colleagues": a demonym before a word for those one
+      // deals with names that country's government
+      if (np.kinds.every((k) => k === 'demonym') && np.code?.length === 2 && np.code !== 'EU' && np.code !== 'UN' && PEERS.has(t.lower)) {
+        np.end++;
+        np.govNoun = true;
+        continue;
+      }
       let g = matchAt(lx.govNouns, toks, np.end, true);
       // "U.S. Central Command", "the Chinese Foreign Affairs Ministry": a capitalised name ending in an office
       for (let k = np.end; !g && !np.kinds.includes('person') && k < np.end + 2 && toks[k]?.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[k].text) && !matchAt(lx.actors, toks, k, false, accept); k++) {
@@ -148,6 +238,19 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
         continue;
       }
       const m2 = matchAt(lx.actors, toks, np.end, false, accept);
+      // "the opposition Party of Socialists", "opposition Conservatives": a role noun before a party or person names them
+      if (m2 && np.kinds.includes('role-noun') && !np.code && (m2.value.kind === 'party' || m2.value.kind === 'person')) {
+        const r = m2.value.readings ? (pick ? pick(m2.value.readings, toks, m2.value.code) : null) : null;
+        const code = m2.value.readings ? r?.code ?? null : m2.value.code;
+        if (code) {
+          np.end = m2.end;
+          np.code = code;
+          np.role = np.role ?? r?.role ?? m2.value.role;
+          np.kinds = [m2.value.kind];
+          np.govNoun = true;
+          continue;
+        }
+      }
       if (m2 && (m2.value.code === np.code || (np.govNoun && m2.value.kind === 'person' && np.kinds.includes('demonym')))) {
         if (m2.value.code !== np.code) break;
         np.end = m2.end;
@@ -155,6 +258,24 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
         if (m2.value.role) np.role = m2.value.role;
         if (m2.value.kind === 'person') np.govNoun = true;
         continue;
+      }
+      // "the opposition Left Alliance", "an opposition coalition", "the opposition platform \"Rasanble\"": the opposition
+      // described by a name no lexicon knows or by the kind of group it is
+      if (np.kinds.includes('role-noun') && !np.code && np.role === 'opposition' && np.end > np.start && !np.named && !(m2 && NAMED_ACTOR_KINDS.has(m2.value.kind))) {
+        let k = np.end;
+        if (GROUP_NOUN.test(t.lower)) k++;
+        const name = nameRun(toks, k);
+        const named = name > k;
+        if (named) {
+          k = name;
+          if (GROUP_NOUN.test(toks[k]?.lower ?? '')) k++;
+        }
+        if (k > np.end) {
+          np.named = named;
+          np.end = k;
+          np.govNoun = true;
+          continue;
+        }
       }
       // unknown names after a title: Defence Minister Jane Doe
       if (np.govNoun && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !m2) {
@@ -193,6 +314,8 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       if (conj && conjunctions > 0) break;
       // "In Washington, the State Department said": a place set off by a comma frames the clause, it is not listed with its subject
       if (!conj && members.length === 1 && nps[k].kinds.includes('capital') && ['in', 'from', 'at'].includes(toks[nps[k].start - 1]?.lower ?? '')) break;
+      // "For The Bahamas, Prime Minister Philip Davis confirmed", "In Ukraine, Zelensky said": nor a country framing the sentence
+      if (!conj && members.length === 1 && nps[k].kinds.includes('country') && (nps[k].start === 1 || (nps[k].start === 2 && toks[1].lower === 'the')) && ['in', 'for'].includes(toks[0].lower) && !['and', 'or', ','].includes(toks[nps[k + 1].end]?.lower ?? '')) break;
       if (conj) conjunctions++;
       k++;
       members.push(nps[k]);
@@ -206,6 +329,85 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
     groups.push(classify(toks, members, isVerbLike));
   }
   return groups;
+}
+
+const PEERS = new Set(['friends', 'friend', 'partners', 'partner', 'colleagues', 'colleague', 'counterparts', 'counterpart', 'allies', 'brothers', 'neighbours', 'neighbors', 'hosts', 'interlocutors']);
+/** the kinds of group an opposition is ("an opposition coalition", "the opposition Confederation party") */
+const GROUP_NOUN = /^(?:party|coalition|platform|alliance|bloc|movement|front|group|groups)$/;
+/** a name at the word after a descriptor that is itself an actor of its own: "the opposition Polish lawmakers" */
+const NAMED_ACTOR_KINDS = new Set<string>(['country', 'capital', 'demonym', 'person', 'party', 'institution']);
+const NAME_LINKS = new Set(['of', 'and', 'for', 'the', '-', '‑', '&']);
+/**
+ * The end of a name no lexicon need know, at k: capitalised words, with "of", "and", "for" between them ("Left
+ * Alliance", "Party of Hope and Renewal"), or a quoted name ('"Rasanble pou Ayiti"'); k when there is none.
+ */
+function nameRun(toks: Token[], k: number): number {
+  const t = toks[k];
+  if (!t) return k;
+  if ((t.text === '"' || t.text === '“') && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '')) {
+    for (let e = k + 2; e < Math.min(toks.length, k + 10); e++) if (toks[e].text === '"' || toks[e].text === '”') return e + 1;
+    return k;
+  }
+  const cap = (x: Token | undefined) => !!x && /^\p{Lu}/u.test(x.text) && !CALENDAR.test(x.lower) && x.pos !== 'PUNCT';
+  if (!cap(t)) return k;
+  let e = k + 1;
+  while (e < toks.length && e - k < 6) {
+    if (cap(toks[e])) e++;
+    else if (NAME_LINKS.has(toks[e].lower) && cap(toks[e + 1])) e += 2;
+    else break;
+  }
+  return e;
+}
+
+/**
+ * "the nationalist party Vazrazhdane", "the far-right party Vox Populi", "the ruling party Georgian Unity": a party named
+ * after a lower-case description and the word "party", when the lexicon does not know the name. The ruling or governing
+ * party governs; any other described party is read as the opposition.
+ */
+function describedParty(toks: Token[], i: number, accept: (m: Match<ActorEntry>) => boolean): ActorNP | null {
+  if (toks[i].lower !== 'party' || !/^\p{Ll}/u.test(toks[i].text)) return null;
+  let a = i;
+  while (a > 0 && i - a < 4 && (/^\p{Ll}[\p{Ll}-]*$/u.test(toks[a - 1].text) && ['ADJ', 'NOUN', 'VERB'].includes(toks[a - 1].pos) || (HYPHEN.has(toks[a - 1].text) && a - 1 > 0))) a--;
+  if (a === i) return null;
+  const end = nameRun(toks, i + 1);
+  if (end === i + 1) return null;
+  const known = matchAt(lexicon().actors, toks, i + 1, false, accept);
+  if (known && known.value.kind !== 'org') return null;
+  const ruling = toks.slice(a, i).some((t) => t.lower === 'ruling' || t.lower === 'governing');
+  return { start: a, end, code: null, role: ruling ? 'ruling-party' : 'opposition', kinds: ['role-noun'], govNoun: true, named: true };
+}
+
+const capitalisedName = (t: Token | undefined) => !!t && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text);
+/** "(R-Texas)", "(D-N.H.)", "(I-Vt.)": a party tag after a member's name; the end past ")" and the party letter */
+function partyTag(toks: Token[], k: number, tags: Record<string, string>): { end: number; letter: string } | null {
+  if (toks[k]?.text !== '(' || !tags[toks[k + 1]?.text ?? ''] || !HYPHEN.has(toks[k + 2]?.text ?? '') || !/^\p{Lu}/u.test(toks[k + 3]?.text ?? '')) return null;
+  for (let e = k + 3; e < Math.min(toks.length, k + 9); e++) if (toks[e].text === ')') return { end: e + 1, letter: toks[k + 1].text };
+  return null;
+}
+
+/**
+ * "Rep. Mark Delaney (R-Texas)", "Congresswoman Jane Roe", "Sen. Ann Lee (D-Fla.)", "Carl Hutchins (R-Ohio)": a member
+ * of a parliament, by a title before one to three capitalised names or a party tag after them. The role is the
+ * tag's, else the legislature's.
+ */
+function legislatorAt(toks: Token[], i: number): { end: number; code: string; role: string } | null {
+  const t = toks[i];
+  if (!t || !/^\p{Lu}/u.test(t.text)) return null;
+  for (const l of lexicon().legislators) {
+    const tags = l.partyTags ?? {};
+    const title = l.titles.includes(t.text) || (toks[i + 1]?.text === '.' && toks[i + 1].start === t.end && l.titles.includes(t.text + '.'));
+    const tagTitle = !title && ((l.titlesWithTag ?? []).includes(t.text) || (toks[i + 1]?.text === '.' && toks[i + 1].start === t.end && (l.titlesWithTag ?? []).includes(t.text + '.')));
+    // a title opens the phrase ("High Representative" is someone else's office)
+    if ((title || tagTitle) && capitalisedName(toks[i - 1]) && !/^(?:The|A)$/.test(toks[i - 1].text)) continue;
+    let k = title || tagTitle ? i + (toks[i + 1]?.text === '.' && toks[i + 1].start === t.end ? 2 : 1) : i;
+    const from = k;
+    while (k < toks.length && k - from < 3 && capitalisedName(toks[k])) k++;
+    if (k === from) continue;
+    const tag = partyTag(toks, k, tags);
+    if (tag) return { end: tag.end, code: l.country, role: tags[tag.letter] ?? l.role };
+    if (title) return { end: k, code: l.country, role: l.role };
+  }
+  return null;
 }
 
 function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => boolean): ActorGroup {
@@ -262,7 +464,8 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   // "Russia's ambassador to Germany said", "Russia's envoy to the U.N. Vassily Nebenzia said": the office's complement and holder
   if (last.govNoun) {
     // ("the EU's Special Representative for the Belgrade-Pristina Dialogue called ...", "Minister for Defence Jane Doe said")
-    if (['to', 'in', 'at', 'for'].includes(toks[q]?.lower ?? '')) {
+    // ("Haiti's Minister of Foreign Affairs urged", "the Secretary of State said": an office's own complement)
+    if (['to', 'in', 'at', 'for', 'of'].includes(toks[q]?.lower ?? '')) {
       let k = q + 1;
       if (toks[k]?.lower === 'the') k++;
       const from = k;
@@ -272,6 +475,8 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
     const from = q;
     while (q < toks.length && q - from < 4 && toks[q].pos === 'PROPN' && /^\p{Lu}/u.test(toks[q].text)) q++;
   }
+  // "The president himself said"
+  if (['himself', 'herself', 'itself', 'themselves'].includes(toks[q]?.lower ?? '')) q++;
   for (let hops = 0; hops < 2; hops++) {
     if (toks[q]?.text === '(') {
       const close = toks.findIndex((x, i) => i > q && x.text === ')');
@@ -290,6 +495,8 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   if (spacedDash(toks, q)) q++;
   // "Niger's junta leader, General Abdourahamane Tiani, said"
   else if (toks[q]?.text === ',' && toks[q + 1]?.pos === 'VERB' && lexicon().speechVerbs.has(toks[q + 1].lemma)) q++;
+  // "Spain's foreign minister, José Manuel Albares, criticised": the group took in the apposition; its closing comma
+  else if (toks[q]?.text === ',' && toks[q + 1]?.pos === 'VERB' && /(?:ed|s)$/.test(toks[q + 1].lower) && toks.slice(start, q).some((x) => x.text === ',')) q++;
   // "Mali and Niger on Wednesday rejected": a date between subject and verb
   if (toks[q]?.lower === 'on' && toks[q + 1] && /day$/i.test(toks[q + 1].text)) q += 2;
   // "Algeria and Tunisia both support", "Chile and Peru each sent": a floating quantifier of a coordinated subject

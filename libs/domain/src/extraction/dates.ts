@@ -44,6 +44,10 @@ const FUTURE_MARK = /\b(?:will|shall|would|is to|are to|to be|is due|are due|due
 /** Verb forms that report a speech act, shared by the date rules here and the extractor's choice of a statement's day. */
 export const SPEECH_ACT_FORMS = 'said|says|told|announced|confirmed|stated|declared|added|warned|insisted|wrote|posted';
 const SPEECH_MARK = new RegExp(`\\b(?:${SPEECH_ACT_FORMS}|say|tells|announces|pledged|promised|vowed|urged|according to)\\b`, 'gi');
+// "and the first of them deploy in April", "the rotation starts in May": a scheduled action in the present tense
+const SCHEDULED = /\b(?:deploys?|arrives?|starts?|begins?|rotates?|sails?|departs?|takes? over)\b(?!\s+(?:said|says))/gi;
+// "Estonia has said since March that ...": the date a position has been stated from
+const SAID_SINCE = new RegExp(`\\b(?:${'said|stated|insisted|argued|maintained|repeated|signalled|signaled|made clear'})\\s+since\\s+$`, 'i');
 function lastIndex(re: RegExp, text: string): number {
   let at = -1;
   for (const m of text.matchAll(re)) at = m.index!;
@@ -54,7 +58,7 @@ function plannedAction(before: string): boolean {
   // the verb governing the date is in its own sentence, close before it
   const tail = before.slice(Math.max(0, before.length - 160));
   const clause = tail.slice(lastIndex(/[.!?]["”’]?\s/g, tail) + 1);
-  const future = lastIndex(FUTURE_MARK, clause);
+  const future = Math.max(lastIndex(FUTURE_MARK, clause), lastIndex(SCHEDULED, clause));
   return future >= 0 && lastIndex(SPEECH_MARK, clause) < future;
 }
 
@@ -95,7 +99,7 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
     if (/^(?:the )?day after\b|\btomorrow\b/i.test(r.text)) continue;
     const before = sentence.slice(0, r.index);
     if (NOUN_PARTICIPLE_BEFORE.test(before) || MADE_AT_BEFORE.test(before) || NAMED_BY_DATE.test(before) || plannedAction(before)) continue;
-    if (SPAN_BEFORE.test(sentence.slice(0, r.index)) || /^(?:from|until|till|through|starting|beginning|by)\b/i.test(r.text)) continue;
+    if ((SPAN_BEFORE.test(sentence.slice(0, r.index)) && !SAID_SINCE.test(before)) || /^(?:from|until|till|through|starting|beginning|by)\b/i.test(r.text)) continue;
     const s = r.start;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday');
     const monthKnown = s.isCertain('month') || dayKnown;

@@ -1,13 +1,13 @@
 // The rules that turn a sentence into events: find the clause subject of each cue, decide the
 // type from the cue and its modality, and attach assets, quantities, targets, conditions, date.
 import type { Asset, Condition, ConditionKind, ExtractedEvent, PositionEventType, Quantity } from '../catalogue';
-import { AUX_LIKE, findActors, type ActorGroup, type ActorNP } from './actors';
+import { AUX_LIKE, RANK, findActors, type ActorGroup, type ActorNP, type ReadingPicker, type Slot } from './actors';
 import { matchAt } from './match';
 import { datesIn, SPEECH_ACT_FORMS } from './dates';
 import { assignOccasionDates } from './occasion-date';
-import { lexicon, type CueCategory, type CueValue, type Phrase } from './lexicon';
+import { lexicon, type CueCategory, type CueValue, type Phrase, type Reading } from './lexicon';
 import { sentencesOf, type Token } from './nlp';
-import { findQuantities } from './quantities';
+import { findQuantities, type FoundQuantity } from './quantities';
 import { JOINT_TEXT, sentences, type Sentence } from './text';
 
 interface Cue {
@@ -24,6 +24,8 @@ interface Clause {
 
 interface Discourse {
   last: { code: string; role: string | null } | null;
+  /** the speaker of the last sentence that held a quote: who a following speakerless quote ('"But only ..."') goes on from */
+  quoteSpeaker?: { actor: { code: string; role: string | null }; paragraph: number } | null;
   /** the last country (not an organisation) a statement was attributed to: what "the government" or "its foreign ministry" refers to */
   lastCountry?: string | null;
   paragraph: number;
@@ -43,10 +45,79 @@ interface Discourse {
   issuer?: ActorNP | null;
   /** countries that were subjects of statements, most recent last, distinct: who "the two leaders" of a readout are */
   recent?: string[];
+  /** the article's clean text: the context that picks the reading of a shared name ("AU", "the Conservatives") */
+  text?: string;
+  /** how often the article names each reading's context (filled when a shared name first needs it) */
+  readingCounts?: Map<Reading, number>;
+  /** the last organisation named (not the UN): what "the bloc" refers to */
+  lastOrg?: string | null;
+  /** "the ECOWAS Commission": whose organ a later bare "the Commission" is */
+  organOwner?: Map<string, string>;
+  pick?: ReadingPicker;
+  /** the countries last named together: who "their defence ministers" or "the three countries" are */
+  lastPlural?: ActorNP[] | null;
+  /** what each definite office ("the defence secretary") resolved to first: the same office holder later on */
+  definites?: Map<string, string>;
+  /** the country whose ministry or government issued the release or readout: who "the Minister" and "the Ministry" are */
+  releaseIssuer?: string | null;
+  /** the country the story is told from: its dateline's ("HELSINKI - ..."), else the one its title names first */
+  home?: string | null;
+  /** the country the last "In <capital>, ..." framed, and the paragraph it did so in */
+  frame?: { code: string; paragraph: number } | null;
+  /** the heading last entered and the actors each heading names ("Indonesia", "RUSSIA AND CHINA"; null: not only actors) */
+  sectionText?: string | null;
+  sectionActors?: Map<string, ActorNP[] | null>;
+  /** a transcript's speaker labels and whom each speaks for ("HIGH REPRESENTATIVE" -> EU), resolved once */
+  turnActors?: Map<string, { code: string; role: string | null } | null>;
+  /** the article's title and the text before its first transcript turn: who the labels' offices are */
+  turnContext?: string;
+}
+
+const readingPattern = new WeakMap<Reading, RegExp>();
+/** the words that point to a reading: its own context words and, for a country or an organisation, its names */
+function patternOf(r: Reading): RegExp {
+  let re = readingPattern.get(r);
+  if (!re) {
+    const words = [...new Set([...r.context, ...(lexicon().namesOf.get(r.code) ?? [])])].filter((w) => w.length > 1).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu');
+    readingPattern.set(r, re);
+  }
+  return re;
+}
+
+function count(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+/** The reading of a shared name the sentence names most, else the article; else the default (or none). */
+function readingPicker(discourse: Discourse): ReadingPicker {
+  return (readings, toks, fallback) => {
+    const text = discourse.text ?? '';
+    const sentence = toks.length ? text.slice(toks[0].start, toks[toks.length - 1].end) : '';
+    const counts = (discourse.readingCounts ??= new Map());
+    let best: Reading | null = null;
+    let bestScore = 0;
+    for (const r of readings) {
+      const re = patternOf(r);
+      let article = counts.get(r);
+      if (article === undefined) counts.set(r, (article = count(re, text)));
+      const score = count(re, sentence) * 1000 + article;
+      if (score > bestScore) {
+        best = r;
+        bestScore = score;
+      }
+    }
+    return best ?? readings.find((r) => r.code === fallback) ?? null;
+  };
 }
 
 const CLAUSE_BREAK = new Set([';', 'but', 'whereas', 'although', 'though', 'while', ':']);
 const PRONOUN_SUBJECT = new Set(['he', 'she']);
+/** "would pay a heavy price", "would face consequences", "would bear the consequences": the subject suffers the threat */
+const SUFFER = new Set(['bear', 'pay', 'face']);
 const TYPE_CATS = new Set<CueCategory>(['red-line-stated', 'demand-made', 'condition-set', 'support-expressed', 'opposition-expressed']);
 const PRIORITY: PositionEventType[] = ['condition-set', 'red-line-stated', 'pledge-refused', 'pledge-considered', 'demand-made', 'pledge-announced', 'opposition-expressed', 'support-expressed'];
 const QUOTES = new Set(['“', '”', '"']);
@@ -69,6 +140,8 @@ function history(toks: Token[], s: Sentence, cl: Clause, c: Cue, publishedOn: st
   for (let k = cl.start; k < cl.end; k++) {
     const t = toks[k];
     if (/^(19|20)\d\d$/.test(t.text) && Number(t.text) < year) return true;
+    // "announced a field hospital last year", "sent troops two years ago"
+    if ((t.lower === 'year' && toks[k - 1]?.lower === 'last') || (t.lower === 'ago' && /^(years?|decades?)$/.test(toks[k - 1]?.lower ?? ''))) return true;
   }
   return false;
 }
@@ -82,7 +155,9 @@ function thankedFor(toks: Token[], at: number): boolean {
 /** the cue sits in an if/unless/once/when clause that opened after the last verb: "... if the AU asked" */
 function insideConditional(toks: Token[], i: number, from: number): boolean {
   for (let k = i - 1; k >= Math.max(from, i - 6); k--) {
-    if (['if', 'unless', 'once', 'whenever'].includes(toks[k].lower)) return true;
+    if (['if', 'unless', 'once', 'whenever', 'provided', 'providing'].includes(toks[k].lower)) return true;
+    // "only as long as the government requested them"
+    if (toks[k].lower === 'as' && toks[k - 1]?.lower === 'long' && toks[k - 2]?.lower === 'as') return true;
     if (toks[k].pos === 'VERB' || toks[k].pos === 'AUX' || toks[k].text === ',') return false;
   }
   return false;
@@ -90,6 +165,11 @@ function insideConditional(toks: Token[], i: number, from: number): boolean {
 const DEMAND_VERBS = new Set(['call', 'urge', 'ask', 'appeal', 'press', 'request', 'demand']);
 const OWN_ORGANS = /^(Commission|Chairperson|Chair|Secretariat|Secretary-General|Secretary|President)$/;
 const SELF = new Set(['it', 'we', 'i']);
+const GREETED = new Set(['brother', 'sister', 'friend', 'friends', 'colleague', 'colleagues', 'counterpart', 'guests', 'guest', 'delegation', 'everyone', 'you']);
+const DENIED = new Set(['suggestion', 'suggestions', 'accusation', 'accusations', 'allegation', 'allegations', 'claim', 'claims', 'report', 'reports', 'charge', 'charges', 'speculation', 'rumour', 'rumours', 'rumor', 'rumors', 'insinuation', 'insinuations']);
+const PLEDGE_LIST = /\b(?:pledges|contributions|contributors|offers|commitments|pledged|offered|contributed|committed)\b/i;
+const MANDATE_ACTIONS = new Set(['renew', 'extend', 'adopt', 'pass', 'strengthen', 'expand', 'broaden', 'revise', 'change', 'prolong']);
+const APPROVAL_VERBS = new Set(['approve', 'authorise', 'authorize', 'ratify', 'sanction', 'endorse', 'mandate']);
 const APPROVED = new Set(['approved', 'authorised', 'authorized', 'endorsed', 'ratified', 'sanctioned', 'backed', 'mandated']);
 /** the word before i, past adverbs and modals: "it would first have to" -> it */
 function prevWord(toks: Token[], i: number): number {
@@ -143,6 +223,11 @@ function allCues(toks: Token[]): Cue[] {
           const k = toks[end]?.lower === 'that' ? end + 1 : end;
           if (OWN_SUBJECTS.has(toks[k]?.lower ?? '')) continue;
         }
+        // "Asked by Sen. Marsh whether ...", "Asked about the plan, ...": the framing of an answer, not a request by anyone
+        if (ph.value.cat === 'demand-made' && toks[i].lower === 'asked' && (i === 0 || QUOTES.has(toks[i - 1].text) || toks[i - 1].text === ',')) continue;
+        // "expects all members to reach", "told Washington to stop": someone else is to act ("expects to send" is one's own
+        // plan, "is expected to announce" a forecast, "told its citizens to avoid travel" an advisory at home)
+        if ((ph.value.phrase === 'expect * to' || ph.value.phrase === 'expect * * to' || ph.value.phrase === 'tell * to') && !othersAddressed(toks, i, end)) continue;
         out.push({ start: i, end, cat: ph.value.cat, phrase: ph.value.phrase });
       }
     }
@@ -170,7 +255,7 @@ function walk(pattern: string[][], toks: Token[], i: number, p: number): number 
   }
   return walk(pattern, toks, i + 1, p + 1);
 }
-const INSERTED_ADVERBS = new Set(['again', 'also', 'repeatedly', 'now', 'once', 'firmly', 'publicly', 'explicitly', 'strongly', 'formally', 'officially', 'still', 'previously', 'recently', 'reportedly', 'today', 'already', 'further', 'jointly', 'swiftly', 'urgently']);
+const INSERTED_ADVERBS = new Set(['fully', 'squarely', 'entirely', 'unequivocally', 'wholeheartedly', 'unreservedly', 'resolutely', 'categorically', 'again', 'also', 'repeatedly', 'now', 'once', 'firmly', 'publicly', 'explicitly', 'strongly', 'formally', 'officially', 'still', 'previously', 'recently', 'reportedly', 'today', 'already', 'further', 'jointly', 'swiftly', 'urgently']);
 
 function clausesOf(toks: Token[], operative = false): Clause[] {
   const out: Clause[] = [];
@@ -226,10 +311,12 @@ function inRelative(toks: Token[], i: number, from: number): boolean {
 }
 
 /** "a country that must also fund its welfare state": the verb of a relative clause on a common noun describes that noun */
+const INDEFINITE_HEADS = new Set(['nobody', 'anyone', 'anybody', 'everyone', 'everybody', 'someone', 'somebody', 'those', 'one', 'any', 'none']);
 function restrictiveRelative(toks: Token[], i: number): boolean {
   let k = i - 1;
   while (k >= 0 && (toks[k].pos === 'AUX' || toks[k].pos === 'ADV' || toks[k].pos === 'PART' || AUXILIARIES.has(toks[k].lower))) k--;
-  return k > 0 && ['that', 'which', 'who'].includes(toks[k].lower) && toks[k - 1].pos === 'NOUN' && /^\p{Ll}/u.test(toks[k - 1].text);
+  // "nobody who does not send drones", "anyone that sends troops": a pronoun head too
+  return k > 0 && ['that', 'which', 'who'].includes(toks[k].lower) && (toks[k - 1].pos === 'NOUN' || INDEFINITE_HEADS.has(toks[k - 1].lower)) && /^\p{Ll}/u.test(toks[k - 1].text);
 }
 
 const relativeCache = new WeakMap<Token[], Uint8Array>();
@@ -269,10 +356,15 @@ function insideQuote(toks: Token[], i: number): boolean {
   return depths[i] > 0;
 }
 
-export function extractFromText(clean: string, publishedOn: string | null): ExtractedEvent[] {
+export function extractFromText(clean: string, publishedOn: string | null, title: string | null = null): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
-  const discourse: Discourse = { last: null, paragraph: -1, people: new Map(), interviewee: null };
+  const discourse: Discourse = { last: null, paragraph: -1, people: new Map(), interviewee: null, text: clean };
+  discourse.pick = readingPicker(discourse);
   const all = sentences(clean);
+  discourse.releaseIssuer = releaseIssuer(clean, title);
+  discourse.home = homeCountry(clean, title);
+  const firstTurn = all.find((s) => s.turn);
+  if (firstTurn) discourse.turnContext = `${title ?? ''}\n${clean.slice(0, firstTurn.start)}`;
   const firstOperative = all.find((s) => s.operative);
   if (firstOperative) discourse.issuer = issuerOf(clean.slice(0, firstOperative.start));
   for (const s of all) {
@@ -282,12 +374,20 @@ export function extractFromText(clean: string, publishedOn: string | null): Extr
   }
   // a restatement of a position already recorded for the same actor is the same event
   // (a set of the events seen so far, kept or not, instead of a scan of all earlier events per event)
-  const stated = new Set<string>();
+  const stated = new Map<string, ExtractedEvent>();
   const kept = events.filter((e, i) => {
     // two clauses of one sentence can state the same thing ("could accept it, but only if ...")
     const key = `${e.actor}\u0000${e.type}\u0000${e.span.start}\u0000${e.actorRole == null ? '\u0001' : e.actorRole}`;
-    if (stated.has(key)) return false;
-    stated.add(key);
+    const same = stated.get(key);
+    if (same) {
+      // "will maintain its police officers in Haiti and will add one patrol vessel": the amount may be in either clause
+      if (!same.quantity && e.quantity) {
+        same.quantity = e.quantity;
+        for (const a of e.asset) if (!same.asset.includes(a)) same.asset.push(a);
+      }
+      return false;
+    }
+    stated.set(key, e);
     if (!ANAPHORIC.has(e)) return true;
     const first = events.slice(0, i).find((d) => d.actor === e.actor && d.type === e.type);
     // the restatement may carry the date: "Speaking in Kyiv on January 3, ..."
@@ -295,7 +395,8 @@ export function extractFromText(clean: string, publishedOn: string | null): Extr
     return !first;
   });
   propagateDates(kept);
-  assignOccasionDates(clean, publishedOn, kept);
+  propagateQuantities(kept, clean);
+  assignOccasionDates(clean, publishedOn, kept, title);
   inferAssets(kept);
   inferTargets(kept);
   return kept;
@@ -341,9 +442,31 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   // "Correction: an earlier version of this story said ...", "(Adds reaction in paragraph 9)": notes about the story, not statements
   if (cues.length && EDITORIAL_NOTE.test(s.text)) cues.length = 0;
   if (JOINT_TEXT.test(s.text)) jointAuthors(toks, discourse);
-  if (!cues.length && colon < 0) {
-    if (TITLED_NAME.test(s.text) || INTERVIEW_INTRO.test(s.text) || OFFICE_WORD.test(s.text)) learnPeople(toks, findActors(toks, () => false, discourse.people), discourse, INTERVIEW_INTRO.test(s.text));
-    updateDiscourse(toks, s, discourse);
+  // under a heading that names only actors ("Indonesia", "AUSTRALIA AND CANADA", "ASEAN"), the lines are about them
+  const section = s.section ? sectionActors(s.section.text, discourse) : null;
+  if (s.section && discourse.sectionText !== s.section.text) {
+    discourse.sectionText = s.section.text;
+    if (section) enterSection(section, discourse);
+  }
+  if (!cues.length && colon < 0 && !verdictLike(toks)) {
+    const found = findActors(toks, (i) => toks[i]?.pos === 'VERB' || toks[i]?.pos === 'AUX' || AUX_LIKE.has(toks[i]?.lower ?? ''), discourse.people, discourse.pick);
+    framedHolder(toks, found, discourse);
+    apposedHolder(toks, found, discourse);
+    if (TITLED_NAME.test(s.text) || INTERVIEW_INTRO.test(s.text) || OFFICE_WORD.test(s.text)) learnPeople(toks, found, discourse, INTERVIEW_INTRO.test(s.text));
+    learnOffices(toks, found, discourse);
+    placeFrame(toks, found, discourse);
+    trackOrgs(found, discourse);
+    trackPlural(found, discourse);
+    // "Seoul has stayed silent on transits. Its defence ministry said ...": a sentence without a position still says who is
+    // under discussion
+    // "The Deputy Secretary spoke next.": an office the text introduced with its country
+    for (const g of found) g.members = g.members.map((m) => (m.anaphor === 'definite' && !m.code && discourse.definites?.has(toks.slice(m.start + 1, m.end).map((t) => t.lower).join(' ')) ? { ...m, code: discourse.definites.get(toks.slice(m.start + 1, m.end).map((t) => t.lower).join(' '))! } : m));
+    const subject = found.find((g) => g.slot === 'subject' && g.members.some((m) => m.code && isCountry(m)));
+    // "In Port-au-Prince, Prime Minister X used ...": the subject right after a place framing the sentence leads it too
+    const leads = !!subject && (subject.start < 3 || (toks[0]?.lower === 'in' && found[0] !== subject && found[0].end === subject.start - 1 && toks[found[0].end]?.text === ','));
+    if (subject && leads) discourse.lastCountry = subject.members.find((m) => m.code && isCountry(m))!.code;
+    // "Poland's defence minister spoke to reporters on Tuesday. \"We are against ...,\" he said.": the office holder "he" goes on to be
+    updateDiscourse(toks, s, discourse, subject && leads && subject.members.some((m) => m.govNoun) ? subject : null);
     return [];
   }
   const cueAt = new Map<number, Cue[]>();
@@ -359,34 +482,57 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     const cs = cueAt.get(k);
     return !!cs && /s$/.test(t.lower) && cs.some((c) => c.cat !== 'mission' && c.cat !== 'nominal');
   };
-  const groups = findActors(toks, isVerbLike, discourse.people);
+  const groups = findActors(toks, isVerbLike, discourse.people, discourse.pick);
+  framedHolder(toks, groups, discourse);
+  apposedHolder(toks, groups, discourse);
+  resolveOrgs(groups, discourse);
   learnPeople(toks, groups, discourse, INTERVIEW_INTRO.test(s.text));
+  learnOffices(toks, groups, discourse);
   // a transcript's guest who was never introduced by office speaks for the first country named as a subject in the answers
   if (s.answer && !discourse.interviewee) {
     const first = groups.find((g) => g.slot === 'subject' && g.members.some((m) => m.code && isCountry(m)));
     const m = first?.members.find((x) => x.code && isCountry(x));
     if (m) discourse.interviewee = { code: m.code!, role: m.role };
   }
+  // a transcript turn whose label names its speaker ("HIGH REPRESENTATIVE:", "SECRETARY RUBIO:", "MINISTER:" after
+  // "Egypt's Foreign Minister" in the title): the first person is that speaker
+  const turnActor = s.turn ? turnSpeaker(s.turn, discourse) : null;
   // an interview answer: a line marked "A:", or, once an interview was introduced, a paragraph in the first person
-  const firstPersonHere = !!discourse.introduced && firstPerson(toks);
+  const firstPersonHere = !turnActor && !!discourse.introduced && firstPerson(toks);
   if (firstPersonHere) discourse.answerParagraph = s.paragraph;
   if (discourse.introduced && s.afterQuestion) discourse.answerParagraph = s.paragraph;
-  const answer = (s.answer || firstPersonHere || (!!discourse.introduced && discourse.answerParagraph === s.paragraph)) && !!discourse.interviewee;
+  const interviewee = turnActor ?? discourse.interviewee;
+  const answer = !!turnActor || ((s.answer || firstPersonHere || (!!discourse.introduced && discourse.answerParagraph === s.paragraph)) && !!discourse.interviewee);
   // "Parliament has approved ...", said by the interviewee: the interviewee's parliament
-  let resolved = groups.map((g) => ({ ...g, members: g.members.map((m) => resolveRole(m, groups, discourse, answer ? discourse.interviewee!.code : null)) }));
+  placeFrame(toks, groups, discourse);
+  let resolved = groups.map((g) => ({ ...g, members: g.members.map((m) => resolveRole(m, groups, discourse, answer ? interviewee!.code : null, toks)) }));
+  onBehalfOf(toks, resolved);
   const joint = collectiveSubject(toks, resolved, discourse);
   if (joint) resolved = resolved.filter((g) => g.end <= joint.start || g.start >= joint.end).concat([joint.group]).sort((a, b) => a.start - b.start);
 
   // "25. DECIDES to allocate US$ 10 million ...": the issuing body speaks
   if (s.operative && discourse.issuer && !resolved.some((g) => g.slot === 'subject' && g.start < 2)) resolved = [{ members: [discourse.issuer], start: 0, end: 0, slot: 'subject' as const, prep: null, head: -1 }, ...resolved];
+  // "- It has ruled out sending combat troops", "- Both abstained on the resolution": a pronoun opening a line under
+  // a heading that names one actor ("It") or two or more ("Both", "They") is that heading's actor
+  if (section && s.section && (s.listItem || s.section.order === 0)) {
+    const w = toks[0]?.lower;
+    const fits = (w === 'it' && section.length === 1) || (w === 'they' && section.length >= 2) || (w === 'both' && section.length === 2);
+    if (fits && isVerbLike(1) && !resolved.some((g) => g.start === 0)) resolved = [sectionGroup(section, 0, 1), ...resolved];
+  }
   let speaker = findSpeaker(toks, resolved);
+  // "- The largest contributor so far, with about 1,600 soldiers deployed": a line under the heading with no subject of
+  // its own speaks of the heading's actor
+  if (!speaker && section && s.listItem && !resolved.some((g) => g.slot === 'subject') && toks[0]?.pos !== 'PRON') speaker = sectionGroup(section, toks.length, toks.length);
   // "... would be met with a firm response by our governments": the signatories of the joint text
   if (!speaker && !joint && discourse.collective && firstPerson(toks)) speaker = { members: discourse.collective, start: toks.length, end: toks.length, slot: 'subject', prep: null, head: -1 };
   // "..., he said": the person under discussion
   if (!speaker && discourse.last && pronounSpeaker(toks)) speaker = pseudoGroup(discourse.last);
+  // '"We are ready," Macron said. "But only under a UN mandate."': a quote with no speaker of its own goes on from the last
+  if (!speaker && discourse.quoteSpeaker && QUOTES.has(toks[0]?.text ?? '') && s.paragraph - discourse.quoteSpeaker.paragraph <= 1) speaker = pseudoGroup(discourse.quoteSpeaker.actor);
   // an interview answer speaks for the interviewee
   // "We will only deploy under a UN mandate": in an interview, the first person is the interviewee answering
-  if (answer && !speaker) speaker = pseudoGroup(discourse.interviewee!);
+  const ownSpeaker = !!speaker;
+  if (answer && !speaker) speaker = pseudoGroup(interviewee!);
   const quoted = (i: number) => insideQuote(toks, i) || answer;
   // "Analysts said Germany could send a brigade": what commentators say is their reading, not the actor's position
   const opinionFrom = commentary(toks);
@@ -408,7 +554,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
 
     // subject of a verbal cue: nearest subject group before it in the clause, else inherited
     const subjectFor = (i: number): { group: ActorGroup | null; how: 'subject' | 'inherited' | 'pronoun' | 'speaker' | 'possessor' } => {
-      const before = subjects.filter((g) => g.end <= i);
+      // ("..., with Russia and China abstaining, welcomes a Board of Peace": the absolute clause's subject is not the verb's)
+      // ("If Moscow tries that again, the answer will be immediate": an if-clause's subject is not the main clause's either)
+      const aside = (g: ActorGroup) => (toks[g.start - 1]?.lower === 'with' && i > g.end + 1) || (subordinate(toks, g) && toks.slice(g.end, i).some((x) => x.text === ','));
+      const before = subjects.filter((g) => g.end <= i && !aside(g));
       // "The army has asked for help, and we are considering sending trainers": in an answer or a quote, "we" after the
       // last named subject is the speaker
       if (before.length && speaker && quoted(i) && toks.slice(before[before.length - 1].end, i).some((t) => (t.lower === 'we' || t.text === 'I') && t.pos === 'PRON')) return { group: speaker, how: 'speaker' };
@@ -425,323 +574,20 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const from = cl.start > 0 && toks[cl.start - 1]?.lower === 'and' && toks[cl.start].pos === 'VERB' ? 0 : cl.start;
       const pron = toks.slice(from, i).find((t) => PRONOUN_SUBJECT.has(t.lower) && t.pos === 'PRON');
       if (pron && discourse.last) return { group: pseudoGroup(discourse.last), how: 'pronoun' };
-      if (!subjects.length && speaker && speaker.end > i) return { group: speaker, how: 'speaker' };
+      if (!subjects.some((g) => !aside(g)) && speaker && speaker.end > i) return { group: speaker, how: 'speaker' };
       // "Any deployment would be treated as aggression, Lavrov warned": no subject before the cue, the speaker comes last
-      if (speaker && speaker.start > i && subjects.every((g) => g === speaker || g.start > i)) return { group: speaker, how: 'speaker' };
+      if (speaker && speaker.start > i && subjects.every((g) => g === speaker || g.start > i || aside(g))) return { group: speaker, how: 'speaker' };
       return { group: null, how: 'subject' };
     };
 
     const has = (cat: CueCategory, from = cl.start, to = cl.end) => ccues.some((c) => c.cat === cat && c.start >= from && c.start < to);
     const assetsIn = (from: number, to: number) => assetsOf(toks, from, to);
 
-    // 1. contribution (pledge) cues
-    // "Turkey eyes training roles", "is weighing a contribution": a considering verb with an asset object
-    const CONSIDER_VERBS = ['consider', 'weigh', 'mull', 'eye', 'explore', 'study', 'examine', 'contemplate', 'analyse', 'analyze'];
-    const contrib = ccues.filter(
-      (c) => ((c.cat === 'contribution' || c.cat === 'contribution-strong') && isVerbal(toks, c.start)) || c.cat === 'contribution-noun' ||
-        (c.cat === 'considered' && CONSIDER_VERBS.includes(c.phrase) && (isVerbal(toks, c.start) || isVerbLikeAt(toks, c.start, resolved)) && assetsOf(toks, c.end, Math.min(cl.end, c.end + 4)).length > 0) ||
-        // "opened the door to a naval role", "is weighing a request to expand its contingent", "ruled out any role for Turkish troops"
-        modalObject(toks, c, cl, ccues) ||
-        // "Latvia has not yet decided, officials said": undecided about the contribution under discussion
-        (c.cat === 'not-ruled-out' && c.end - c.start > 1 && toks.slice(c.start, c.end).some((t) => t.pos === 'VERB') && bareOk(toks, c.end, cl.end) && !ccues.some((x) => (x.start >= c.end || x.end <= c.start) && (x.cat === 'contribution' || x.cat === 'contribution-strong' || x.cat === 'contribution-noun'))),
-    );
-    for (const c of contrib) {
-      // "would keep coordinating with European navies": keep doing something is no contribution
-      if (c.phrase === 'keep' && toks[c.end]?.pos === 'VERB' && /ing$/.test(toks[c.end].lower)) continue;
-      // "adding that ...", "is preparing to send": the verb of saying or of getting ready, not the contribution
-      if ((c.phrase === 'add' || c.phrase === 'prepare') && (!toks[c.end] || ['that', 'to', 'for', ',', '"', '“'].includes(toks[c.end].lower) || toks[c.end].pos === 'PUNCT')) continue;
-      if (c.phrase === 'prepare' && toks[c.start].lower === 'prepared' && !['has', 'have', 'had'].includes(toks[c.start - 1]?.lower ?? '')) continue;
-      // "European-led", "UK-funded": a compound adjective, not a verb
-      if (HYPHENS.has(toks[c.start - 1]?.text ?? '')) continue;
-      // "The EU, which has funded the deployment since 2022, said ...": background, not this statement
-      if (inRelative(toks, c.start, cl.start) || restrictiveRelative(toks, c.start)) continue;
-      // "Sweden is welcome to station more troops": an invitation by the speaker, not Sweden's pledge
-      if (toks[c.start - 1]?.lower === 'to' && toks[c.start - 2]?.lower === 'welcome') continue;
-      // what is given is the verb's object: assets after it in the clause
-      const assets = assetsIn(c.start, cl.end);
-      // "announced $40 million in additional support": an amount of money is what is given
-      if (!assets.length && findQuantities(toks, c.end, cl.end).some((q) => /^[A-Z]{3}$/.test(q.quantity.unit ?? ''))) assets.push('money');
-      // "increased its defence budget": spending at home is not a contribution to anyone
-      if (assets.length === 1 && assets[0] === 'money' && domesticBudget(toks, c.end, cl.end)) continue;
-      // "release €25 million", "disburse aid": verbs that contribute only money ("release the detained sailors" is none)
-      if (lx.moneyVerbs.has(c.phrase) && !assets.includes('money') && !findQuantities(toks, c.end, cl.end).some((q) => q.asset === 'money')) continue;
-      // "forces to train on each other's bases": training without trainees is no offer
-      if (c.phrase === 'train' && (toks[c.end]?.pos === 'ADP' || toks[c.end]?.pos === 'ADV' || !toks[c.end])) continue;
-      // "would not join Aspides": a named operation after joining or leaving is a mission
-      const named = ['join', 'lead', 'leave', 'quit'].includes(c.phrase) && toks[c.end]?.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[c.end].text) && !resolved.some((g) => g.start <= c.end && g.end > c.end);
-      const mission = has('mission', c.start) || named;
-      // "is expected to announce its decision": a contribution still being decided
-      const pending = lx.pending.verbs.has(c.phrase) && pendingFrame(toks, c.start);
-      // "would decide after consulting parliament", "will decide whether to send troops": the decision is pending
-      const pendingObj = pending && (pendingObject(toks, c.end, cl.end) || (c.phrase === 'decide' && ['after', 'once', 'whether', 'when'].includes(toks[c.end]?.lower ?? '')));
-      if (c.phrase === 'decide' && !pendingObj) continue;
-      // "said it could contribute", "would not take part": the object is the force under discussion
-      const bare = !assets.length && !mission && lx.bareVerbs.has(c.phrase) && bareOk(toks, c.end, cl.end);
-      // "is weighing participation": a contribution noun governed by a verb of considering or refusing is its own object
-      const governed = c.cat === 'contribution-noun' && ccues.some((x) => x.start < c.start && c.start - x.end <= 3 && (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase)));
-      const modal = c.cat === 'considered' || c.cat === 'refused' || c.cat === 'not-ruled-out';
-      if (!assets.length && !mission && c.cat !== 'contribution-strong' && !bare && !pendingObj && !governed && !modal) continue;
-      if (!assets.length && !mission && c.cat === 'contribution-strong' && !hasObject(toks, c.end, cl.end)) continue;
-      let who = subjectFor(c.start);
-      if (c.cat === 'contribution-noun') {
-        const att = attached(resolved, c.start);
-        const subj = who.group && who.how === 'subject' ? who.group : null;
-        const demonymOnly = att?.members.every((m) => m.kinds.every((k) => k === 'demonym'));
-        if (att && !(demonymOnly && subj && !subj.members.some((m) => att.members.some((a) => a.code === m.code)))) who = { group: att, how: 'possessor' };
-        // a bare noun needs a verb that states it: "announced a package", "opened the door to participation"
-        else if (!subj || !(lightVerbBefore(toks, c.start, cl.start) != null || ccues.some((x) => x.start < c.start && x.start >= subj.end && (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase))))) continue;
-      }
-      // "welcomed Germany's decision to station a brigade": the infinitive's agent is the noun's possessor
-      const agent = c.cat !== 'contribution-noun' ? infinitiveOfPossessed(toks, c.start, resolved) ?? announcedBy(toks, c.start, resolved) : null;
-      if (agent) who = { group: agent, how: 'possessor' };
-      if (!who.group) continue;
-      if (c.cat !== 'contribution-noun' && !ownVerb(toks, c.start, resolved)) continue;
-      if (c.cat === 'contribution-noun') {
-        const det = toks[c.start - 1]?.lower;
-        if (det === 'any' || det === 'no' || toks[c.start - 2]?.lower === 'any' || toks[c.start - 3]?.lower === 'any') continue;
-        if (who.how === 'possessor' && who.group.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
-      }
-      // "if the United States offered ...": a hypothetical, not a pledge
-      if (who.how === 'subject' && subordinate(toks, who.group)) continue;
-      // "demanded that Rwanda withdraw its soldiers": the demander's position, not Rwanda's
-      if (who.how === 'subject' && toks[who.group.start - 1]?.lower === 'that' && ccues.some((x) => (x.cat === 'demand-made' || x.cat === 'demand-weak') && x.end <= who.group!.start)) continue;
-      // "accused London of planning to send troops": an accusation about someone else, not a pledge
-      if (toks.slice(cl.start, c.start).some((t, k, arr) => t.lemma === 'accuse' && arr.slice(k + 1).some((x) => x.lower === 'of'))) continue;
-      // "..., with France and the UK dispatching teams": an absolute clause reports in passing
-      if (who.how === 'subject' && /ing$/.test(toks[c.start].lower) && toks[who.group.start - 1]?.lower === 'with') continue;
-      // "have not said whether they will join": no statement either way
-      if (undisclosed(toks, cl.start, c.start)) continue;
-      // "Germany might eventually have to commit a company": a necessity someone foresees, not a position
-      if (toks.slice(Math.max(cl.start, c.start - 5), c.start).some((t, k, arr) => ['might', 'may', 'could'].includes(t.lower) && arr.slice(k + 1).some((x, j, rest) => (x.lower === 'have' || x.lower === 'need') && rest[j + 1]?.lower === 'to'))) continue;
-      // "stopped short of announcing any troop movements": nothing announced
-      if (toks.slice(Math.max(cl.start, c.start - 4), c.start).some((t, k, arr) => t.lemma === 'stop' && arr[k + 1]?.lower === 'short')) continue;
-      const from = who.how === 'subject' ? who.group.end : cl.start;
-      const rel = relativeMask(toks);
-      const window = ccues.filter((x) => x.start >= from && x.start < c.start + 1 && !rel[x.start]);
-      // "rejected a proposal ... to deploy troops", "would not allow Turkish troops to take part": the contribution is what is rejected
-      if (window.some((x) => x.cat === 'opposition-expressed' && ((x.end - x.start === 1 && toks[x.start].pos === 'VERB') || (x.end - x.start > 1 && x.end <= c.start)))) continue;
-      if (bare && !pendingObj && !window.some((x) => x.cat === 'announced' || x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && !negatedBefore(toks, c.start, from)) continue;
-      let type: PositionEventType = 'pledge-announced';
-      const demandBefore = window.some((x) => x.cat === 'demand-made' || (x.cat === 'demand-weak' && reported(toks, x.start)));
-      if (window.some((x) => x.cat === 'not-ruled-out')) type = 'pledge-considered';
-      else if (window.some((x) => x.cat === 'refused') || negatedBefore(toks, c.start, from)) type = 'pledge-refused';
-      else if (window.some((x) => x.cat === 'considered' && modalOk(toks, x))) type = 'pledge-considered';
-      // "has never proposed sending troops": no proposal, and no refusal either
-      if (type === 'pledge-refused' && !window.some((x) => x.cat === 'refused') && negatesOtherVerb(toks, c.start, from)) continue;
-      if (demandBefore && type === 'pledge-announced') type = 'demand-made';
-      // "called on Caracas to withdraw its units", "urged Kigali to pull out its troops": the withdrawal asked of another is a demand
-      if (type === 'pledge-refused' && window.some((x) => x.cat === 'refused' && x.start === c.start) && (demandBefore || objectControl(toks, c.start, resolved, who.group))) type = 'demand-made';
-      // "expected every ally to contribute", "wants Europe to provide the bulk": the contribution asked of others is a demand
-      if (type === 'pledge-announced' && objectControl(toks, c.start, resolved, who.group)) type = 'demand-made';
-      // "ruled out any role for Turkish troops": refusing someone else's contribution is opposing it
-      if (type === 'pledge-refused' && othersForce(toks, c.end, cl.end, resolved, who.group)) type = 'opposition-expressed';
-      // "has eyed up to 200,000 European peacekeepers": weighing other countries' forces is asking for them
-      else if (c.cat === 'considered' && directForeignObject(toks, c.end, cl.end, resolved, who.group)) type = 'demand-made';
-      if (pending && type === 'pledge-announced') type = 'pledge-considered';
-      // "would only send troops under a UN mandate": the contribution is conditional
-      if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t, k) => t.lower === 'only' && !rel[from + k])) type = 'condition-set';
-      if (window.some((x) => x.cat === 'red-line-stated')) continue;
-      if (conjecture(toks, s, c.start, answer)) continue;
-      if (type === 'pledge-announced' && history(toks, s, cl, c, publishedOn, answer)) continue;
-      candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.cat === 'contribution-strong' || type !== 'pledge-announced' });
-    }
-
-    // 2. typed cues (red line, demand, condition, support, opposition)
-    for (const c of ccues) {
-      let type: PositionEventType | null = null;
-      if (c.cat === 'describe') type = describedAs(toks, c, cl.end);
-      else if (c.cat === 'propose') type = proposesOthers(toks, c, cl.end, ccues) ? 'demand-made' : null;
-      else if (TYPE_CATS.has(c.cat)) type = c.cat as PositionEventType;
-      // "Should Russia attack, ...": an inverted conditional, not an obligation
-      else if (c.cat === 'demand-weak' && c.phrase === 'should' && (c.start === cl.start || toks[c.start - 1]?.text === ',' || QUOTES.has(toks[c.start - 1]?.text ?? ''))) continue;
-      // "a country that must also fund its pensions": an obligation inside a relative clause describes the noun
-      else if (c.cat === 'demand-weak' && restrictiveRelative(toks, c.start)) continue;
-      // "Germany might eventually have to commit a company": a foreseen necessity, not a demand
-      else if (c.cat === 'demand-weak' && toks.slice(Math.max(cl.start, c.start - 3), c.start).some((x) => ['might', 'may', 'could'].includes(x.lower))) continue;
-      // "it would first have to be sure", "we must defend ourselves": an obligation on oneself is no demand
-      else if (c.cat === 'demand-weak' && SELF.has(toks[prevWord(toks, c.start)]?.lower ?? '')) continue;
-      // "that decision must be approved by the National Council": a required approval is a condition
-      else if (c.cat === 'demand-weak' && toks[c.end]?.lower === 'be' && APPROVED.has(toks[c.end + 1]?.lower ?? '') && toks[c.end + 2]?.lower === 'by') type = 'condition-set';
-      else if (c.cat === 'demand-weak' && (reported(toks, c.start) || insideQuote(toks, c.start))) type = 'demand-made';
-      if (!type) continue;
-      const single = c.end - c.start === 1;
-      const t = toks[c.start];
-      // "refrain from any action that could lead to armed confrontation": a relative clause on a common noun describes it
-      if ((type === 'red-line-stated' || type === 'opposition-expressed') && restrictiveRelative(toks, c.start)) continue;
-      // "REQUESTS the Chairperson of the Commission to ...": a communiqué instructing its own organs demands nothing of others
-      if (type === 'demand-made' && s.operative && t.lemma === 'request' && toks[c.end]?.lower === 'the' && OWN_ORGANS.test(toks[c.end + 1]?.text ?? '')) continue;
-      // "Thank you, Aoife.": a courtesy, not support
-      if (type === 'support-expressed' && t.lemma === 'thank' && toks[c.end]?.lower === 'you') continue;
-      // "asked whether it would take part": a question put to the actor, not a demand by it
-      if (type === 'demand-made' && t.lemma === 'ask' && ['whether', 'if', 'about', 'how', 'what', 'why'].includes(toks[c.end]?.lower ?? '')) continue;
-      // "would contribute a battalion if the AU asked": a request inside a conditional is the actor's condition, not a demand
-      if (type === 'demand-made' && insideConditional(toks, c.start, cl.start)) continue;
-      // "ready to contribute if asked", "once requested": a passive request is the actor's condition, not its demand
-      if (type === 'demand-made' && /ed$/.test(t.lower) && ['if', 'when', 'unless', 'once', 'until'].includes(toks[c.start - 1]?.lower ?? '')) continue;
-      // "does not want troops from ...": not wanting to do something is a refusal, read with the contribution
-      if (type === 'opposition-expressed' && toks[c.end - 1].lemma === 'want' && toks[c.end]?.lower === 'to') continue;
-      // "does not want troops from ...", but not "does not want a wider war": a force or a measure is what is not wanted
-      if (type === 'opposition-expressed' && toks[c.end - 1].lemma === 'want' && !assetsOf(toks, c.end, Math.min(cl.end, c.end + 4)).length && !measureAhead(toks, c.end, cl.end) && !ccues.some((x) => x.cat === 'mission' && x.start >= c.end && x.start < c.end + 4)) continue;
-      // "blocked the plan", "resisted the proposal": these verbs oppose only a measure, not a ship or a road
-      if (type === 'opposition-expressed' && lx.measureVerbs.has(t.lemma) && !measureAhead(toks, c.end, cl.end)) continue;
-      // "open to talks without preconditions": no condition at all
-      if (type === 'condition-set' && ['without', 'no'].includes(toks[c.start - 1]?.lower ?? '') && /^pre(condition|requisite)/.test(c.phrase)) continue;
-      // "would keep its contingent as long as the mission lasted": how long, not on what condition
-      if (type === 'condition-set' && /long as$/.test(c.phrase) && durationAhead(toks, c.end, cl.end)) continue;
-      // "is considering how it can support Poland's air defences": support in kind, under consideration
-      if (type === 'support-expressed' && t.pos === 'VERB' && assetsOf(toks, c.end, Math.min(cl.end, c.end + 5)).length && ccues.some((x) => x.cat === 'considered' && x.end <= c.start && CONSIDER_VERBS.includes(x.phrase))) type = 'pledge-considered';
-      if ((single || t.pos === 'NOUN') && (type === 'support-expressed' || type === 'opposition-expressed' || type === 'demand-made')) {
-        // a bare noun is an event only with its actor attached (U.S. support, Russian demands)
-        if (t.pos === 'NOUN' && !isVerbLikeAt(toks, c.start, resolved)) {
-          const att = attached(resolved, c.start);
-          // "Ukraine's troop demand didn't spring up overnight": talked about, not stated here
-          // "rejected China's demand for a retraction": the object of someone else's verb
-          if (att && !isVerbLike(c.end) && !backgroundNoun(toks, att.start) && !objectOfVerb(toks, cl.start, att.start) && !thankedFor(toks, att.start)) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
-          continue;
-        }
-        if (t.pos === 'ADV' || t.pos === 'ADP') continue;
-      }
-      // "did not support the deployment", "cannot back the plan": support denied outright is opposition
-      if (type === 'support-expressed' && t.pos === 'VERB' && ['support', 'back', 'endorse', 'favour', 'favor'].includes(t.lemma) && negatedBefore(toks, c.start, cl.start, 2) && toks[c.end] && ['DET', 'NOUN', 'PROPN', 'ADJ', 'PRON'].includes(toks[c.end].pos)) type = 'opposition-expressed';
-      // "has not yet confirmed ... to accept": a negated support/demand is no statement of it
-      else if ((type === 'support-expressed' || type === 'demand-made') && negatedBefore(toks, c.start, cl.start, 14)) continue;
-      // "did not criticise the launch", "has so far not threatened to block it": an opposition or threat denied is none
-      else if ((type === 'opposition-expressed' || type === 'red-line-stated') && deniedVerb(toks, c)) continue;
-      // participles used as adjectives describe, they don't state: "UN-mandated forces"
-      const att = (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && !single)) ? attached(resolved, c.start) : null;
-      let who = att ? { group: att, how: 'possessor' as const } : subjectFor(c.start);
-      // a quoted demand, threat or stance is the quoted speaker's, whoever the quote talks about
-      // ... but not the subject that opens the quote: 'Vilnius "calls on the authorities to ...," he said'
-      // ('Serbia will "not stand and watch"': past an auxiliary too)
-      const quoteOpener = who.how === 'subject' && !!who.group && !insideQuote(toks, who.group.start) && toks.slice(who.group.end, who.group.end + 3).some((x, k, arr) => QUOTES.has(x.text) && arr.slice(0, k).every((y) => y.pos === 'AUX' || y.pos === 'ADV' || AUXILIARIES.has(y.lower)));
-      if (speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) && !quoteOpener) who = { group: speaker, how: 'speaker' };
-      if (type === 'demand-made' && c.cat === 'demand-weak' && (insideQuote(toks, c.start) || reported(toks, c.start))) {
-        let rep = speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) ? null : reporterOf(toks, c.start, resolved);
-        // "I would say the Israeli forces must withdraw": the subject of must is the one obliged, not the reporter
-        if (rep && rep.end >= prevWord(toks, c.start) + 1 && rep.end <= c.start && speaker && speaker !== rep) rep = null;
-        // "X said in a statement that Iran must cooperate": the one who says must, not the one who must
-        if (rep ?? speaker) who = { group: (rep ?? speaker)!, how: 'speaker' };
-        else if (who.how === 'subject') continue;
-      }
-      // "were again likely to block the package": a forecast of the actor's move, not its statement
-      if (PREDICTION.test(toks.slice(Math.max(cl.start, c.start - 3), c.start).map((x) => x.lower).join(' '))) continue;
-      // "Seoul had crossed a red line": the one who says so draws the line, not the one crossing it
-      // "warned that Manila would bear the consequences": the one who bears them is threatened, not threatening
-      // "Russia said British troops would be legitimate targets", "said U.S. bases would be targeted": the subject is the one threatened
-      const victim = type === 'red-line-stated' && /target|^(be|become) |^(would|will) be |attack$/.test(c.phrase);
-      if (victim && !att && speaker && who.group && who.group !== speaker && who.how === 'subject' && speaker.end <= who.group.start) who = { group: speaker, how: 'speaker' };
-      else if (type === 'red-line-stated' && !att && (toks.slice(Math.max(0, c.start - 3), c.start).some((x) => x.lemma === 'cross') || toks[c.start].lemma === 'bear' || toks[c.start].lower === 'bear')) {
-        const rep = reporterOf(toks, c.start, resolved);
-        // "Medvedev said the transfer would cross a red line": the reporter is the nearest subject, and says it
-        const says = !!rep && (lexicon().speechVerbs.has(toks[rep.end]?.lemma ?? '') || lexicon().speechVerbs.has(toks[rep.end]?.lower ?? ''));
-        who = rep && (rep !== who.group || says) ? { group: rep, how: 'speaker' } : { group: null, how: 'subject' };
-      }
-      // "would be a \"red line\" for Cairo": the line is Cairo's
-      if (type === 'red-line-stated' && /^red lines?$/.test(c.phrase)) {
-        let k = c.end;
-        while (QUOTES.has(toks[k]?.text ?? '')) k++;
-        const owner = toks[k]?.lower === 'for' ? resolved.find((g) => g.start === k + 1 || (g.start === k + 2 && toks[k + 1].lower === 'the')) : undefined;
-        if (owner) who = { group: owner, how: 'speaker' };
-      }
-      // "The United States is welcome to expand its presence": the one welcomed is the object; the speaker welcomes
-      if (type === 'support-expressed' && t.lemma === 'welcome' && ['is', 'are', 'was', 'were', 'be'].includes(toks[c.start - 1]?.lower ?? '') && toks[c.end]?.lower === 'to') {
-        if (!speaker || (who.group && who.group.members.some((m) => speaker!.members.some((x) => x.code === m.code)))) continue;
-        who = { group: speaker, how: 'speaker' };
-      }
-      if (!who.group) continue;
-      // "even willing leaders need legislative approval": needing something is the actor's condition only when said of it
-      if (type === 'condition-set' && t.lemma === 'need' && (who.how !== 'subject' || toks.slice(who.group.end, c.start).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN'))) continue;
-      // "When the Security Council voted to endorse the force, ...", "if Moldova asks for it": not a statement of its own
-      if (who.how === 'subject' && subordinate(toks, who.group)) continue;
-      // "Egypt, which backs the army, has warned ...": the relative clause describes the actor
-      if (relativeMask(toks)[c.start]) continue;
-      // "..., with Macron insisting on guarantees": an absolute clause that reports in passing, not a statement
-      if (who.how === 'subject' && /ing$/.test(t.lower) && toks[who.group.start - 1]?.lower === 'with') continue;
-      // "Zelensky emphasized this as a non-negotiable minimum": restates a position stated before
-      const anaphoric = (type === 'demand-made' || type === 'support-expressed' || type === 'opposition-expressed') &&
-        toks.slice(Math.max(cl.start, c.start - 6), c.start).some((x, k, arr) => ['this', 'that', 'it'].includes(x.lower) && arr[k + 1]?.lower === 'as');
-      if (conjecture(toks, s, c.start, answer)) continue;
-      candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.end - c.start > 1, anaphoric });
-    }
-
-    // "accused Helsinki of piracy and warned it would ...", "warned that their forces will ...": a warning of what the actor will do is a threat
-    for (let w = cl.start; w < cl.end; w++) {
-      if (toks[w].lemma !== 'warn' || toks[w].pos !== 'VERB') continue;
-      let k = w + 1;
-      if (toks[k]?.lower === 'that') k++;
-      const self = toks[k] && (['it', 'they', 'we', 'its', 'their', 'our'].includes(toks[k].lower) || resolved.some((g) => g.start === k));
-      if (!self) continue;
-      const modal = toks.slice(k + 1, Math.min(cl.end, k + 6)).findIndex((x) => ['would', 'will', "'ll"].includes(x.lower));
-      if (modal < 0) continue;
-      const who = subjectFor(w);
-      // "warned that Russia would attack": a warning about someone else is not the warner's threat
-      const about = resolved.find((g) => g.start === k);
-      if (!who.group || (about && !about.members.some((m) => who.group!.members.some((x) => x.code === m.code)))) continue;
-      candidates.push({ type: 'red-line-stated', group: who.group, how: who.how, cue: { start: w, end: w + 1, cat: 'red-line-stated', phrase: 'warn' }, strong: false });
-    }
-
-    // "would see the deployment of any NATO troops in Ukraine as a direct threat": regarding something as hostile is a red line
-    for (let v = cl.start; v < cl.end; v++) {
-      if (toks[v].pos !== 'VERB' || !REGARD_VERBS.has(toks[v].lemma)) continue;
-      const as = toks.findIndex((t, k) => k > v + 1 && k < Math.min(cl.end, v + 14) && t.lower === 'as');
-      if (as < 0 || !toks.slice(as + 1, as + 5).some((t) => HOSTILE.has(t.lower))) continue;
-      if (ccues.some((x) => x.cat === 'red-line-stated' && x.start >= v && x.start <= as + 4)) continue;
-      const who = subjectFor(v);
-      if (!who.group || (who.how === 'subject' && subordinate(toks, who.group))) continue;
-      candidates.push({ type: 'red-line-stated', group: who.group, how: who.how, cue: { start: v, end: v + 1, cat: 'red-line-stated', phrase: 'regard as' }, strong: false });
-    }
-
-    // "Sweden, Norway and Denmark: a joint package of about $500 million": a list of pledges
-    if (colon > 0 && cl.start <= colon + 1 && cl.end > colon) {
-      const lead = resolved.find((g) => g.start === 0 && g.end === colon);
-      const rest = toks.slice(colon + 1, cl.end);
-      if (lead && !rest.some((t) => ['no', 'not', 'none', "n't"].includes(t.lower)) && (assetsIn(colon + 1, cl.end).length || findQuantities(toks, colon + 1, cl.end).length)) {
-        candidates.push({ type: 'pledge-announced', group: lead, how: 'subject', cue: { start: colon, end: colon + 1, cat: 'contribution', phrase: ':' }, strong: false });
-      }
-    }
-
-    // 3. nominal cues with an attached actor or a light verb: "Russia's red line", "voiced support"
-    for (const c of ccues.filter((x) => x.cat === 'nominal')) {
-      // "and called on Lima": the verb, not the noun "call"
-      if (toks[c.start].pos === 'VERB') continue;
-      const att = attached(resolved, c.start);
-      const noun = c.phrase;
-      const type = nominalType(noun);
-      if (!type) continue;
-      // "Ukraine's troop demand didn't spring up overnight", "Russia's threats are nothing new": talked about, not stated
-      if (att && !type.startsWith('pledge') && (toks[c.end]?.pos === 'AUX' || toks[c.end]?.pos === 'VERB') && !lexicon().speechVerbs.has(toks[c.end].lemma)) continue;
-      // "backed Moldova's request", "endorsed a U.S. plan", "condemn Venezuelan threats": the object of someone else's verb
-      if (att && objectOfVerb(toks, cl.start, att.start)) continue;
-      // "expressed his gratitude for Japan's support": what someone is thanked for
-      if (att && thankedFor(toks, att.start)) continue;
-      // "welcomed the pledge by the United Kingdom of £12 million": the pledge is the one named after "by"
-      if (!att && type === 'pledge-announced' && toks[c.end]?.lower === 'by') {
-        const by = resolved.find((g) => g.start === c.end + 1 || (g.start === c.end + 2 && toks[c.end + 1].lower === 'the'));
-        if (by && findQuantities(toks, by.end, Math.min(cl.end, by.end + 6)).length) {
-          candidates.push({ type, group: { ...by, slot: 'possessor' }, how: 'possessor', cue: c, strong: false });
-          continue;
-        }
-      }
-      if (type.startsWith('pledge')) {
-        if (!assetsIn(cl.start, cl.end).length && !has('mission')) continue;
-        // "any French troop deployment": hypothetical, and a demonym alone does not pledge
-        if (toks.slice(Math.max(cl.start, c.start - 3), c.start).some((t) => t.lower === 'any' || t.lower === 'no')) continue;
-        if (att && att.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
-        if (history(toks, s, cl, c, publishedOn, answer)) continue;
-      }
-      if (att) {
-        if (backgroundNoun(toks, att.start)) continue;
-        candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
-        continue;
-      }
-      const lv = lightVerbBefore(toks, c.start, cl.start);
-      if (lv) {
-        const who = subjectFor(lv);
-        // "He set conditions for supporting it.": a bare noun after a pronoun restates what the article already reported
-        if (who.group) candidates.push({ type, group: who.group, how: who.how, cue: c, strong: false, anaphoric: who.how === 'pronoun' || who.how === 'inherited' });
-      }
-    }
-
+    const x: ClauseCtx = { s, toks, lx, cues, ccues, cl, resolved, speaker, ownSpeaker, answer, quoted, subjectFor, has, assetsIn, candidates, isVerbLike, publishedOn, colon, discourse, inClause };
+    contributionCandidates(x);
+    forceCandidates(x);
+    typedCandidates(x);
+    otherCandidates(x);
     // "will provide funding and logistics but no troops": the elided verb's subject refuses what follows "but no"
     if (prevPledge && toks[cl.start - 1]?.lower === 'but' && (toks[cl.start]?.lower === 'no' || toks[cl.start]?.lower === 'not') && assetsIn(cl.start + 1, Math.min(cl.end, cl.start + 4)).length && !ccues.some((x) => x.cat === 'contribution' || x.cat === 'contribution-strong')) {
       candidates.push({ type: 'pledge-refused', group: prevPledge, how: 'inherited', cue: { start: cl.start, end: cl.start + 1, cat: 'refused', phrase: 'no' }, strong: true });
@@ -784,6 +630,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     if (subjects.length) prevSubject = subjects[0];
     if (subjects.length) prevLastSubject = subjects[subjects.length - 1];
   }
+  trackPlural(resolved, discourse);
+  // who spoke the quote this sentence holds, for a quote that runs on into the next sentence
+  const quoter = speaker?.members.find((m) => m.code);
+  discourse.quoteSpeaker = quoter && toks.some((t) => QUOTES.has(t.text)) ? { actor: { code: quoter.code!, role: quoter.role }, paragraph: s.paragraph } : null;
   updateDiscourse(toks, s, discourse, sentenceSubject);
   return out;
 }
@@ -806,8 +656,9 @@ function rank(c: Candidate, toks: Token[]): number {
 }
 
 const REGARD_VERBS = new Set(['see', 'view', 'regard', 'treat', 'consider', 'deem']);
-const HOSTILE = new Set(['threat', 'hostile', 'invasion', 'aggression', 'enemy', 'occupier', 'occupiers', 'occupation', 'target', 'targets', 'belligerent', 'belligerents', 'provocation']);
-const SUBORDINATORS = new Set(['if', 'unless', 'once', 'whether', 'should', 'when', 'until', 'before', 'after', 'whenever']);
+const HOSTILE = new Set(['piracy', 'terrorism', 'banditry', 'threat', 'hostile', 'invasion', 'aggression', 'enemy', 'occupier', 'occupiers', 'occupation', 'target', 'targets', 'belligerent', 'belligerents', 'provocation']);
+const SUBORDINATORS = new Set(['if', 'unless', 'once', 'whether', 'should', 'when', 'until', 'before', 'after', 'whenever', 'what', 'how', 'why']);
+const FUTURE_MODALS = new Set(['will', 'would', "'ll", 'shall', 'could', 'must', 'wo']);
 /** "if the United States offered ...", "when the Council voted ...": the subject of a subordinate clause states nothing */
 function subordinate(toks: Token[], g: ActorGroup): boolean {
   let b = g.start - 1;
@@ -830,10 +681,13 @@ function subordinate(toks: Token[], g: ActorGroup): boolean {
 }
 
 const ADDRESS_VERBS = new Set(['warn', 'tell', 'remind', 'assure', 'caution', 'inform', 'accuse']);
+const ADDRESSED = new Set(['warned', 'told', 'reminded', 'assured', 'cautioned', 'informed', 'accused']);
 /** "warned Finland that", "told Kyiv it": an actor right after a verb of addressing is its object */
 function addressee(toks: Token[], g: ActorGroup): boolean {
   const prev = toks[g.start - 1];
-  if (!prev || prev.pos !== 'VERB' || !ADDRESS_VERBS.has(prev.lemma)) return false;
+  // "have informed Sofia that": the tagger may read a participle after "have" as an adjective
+  const participle = !!prev && prev.pos === 'ADJ' && ADDRESSED.has(prev.lower) && ['have', 'has', 'had', 'having'].includes(toks[g.start - 2]?.lower ?? '');
+  if (!prev || (!participle && (prev.pos !== 'VERB' || !ADDRESS_VERBS.has(prev.lemma)))) return false;
   const next = toks[g.end]?.lower;
   return next === 'that' || next === 'it' || next === 'of' || next === 'against' || next === 'they' || next === ',' || next === 'on';
 }
@@ -884,7 +738,7 @@ function nominalType(noun: string): PositionEventType | null {
   if (/^red lines?$|^threats?$|^warning$/.test(noun)) return 'red-line-stated';
   if (/^(demands?|insistence|call)$/.test(noun)) return 'demand-made';
   if (/^(support|backing|acceptance|approval|endorsement|backstop)$/.test(noun)) return 'support-expressed';
-  if (/^(opposition|objection|rejection|veto)$/.test(noun)) return 'opposition-expressed';
+  if (/^(opposition|objections?|rejection|veto|criticism|condemnation|resistance|pushback)$/.test(noun)) return 'opposition-expressed';
   if (/^(conditions?)$/.test(noun)) return 'condition-set';
   if (/^(offers?|pledges?|commitments?|contributions?|deployment|participation|involvement|readiness|decision|plan|proposal)$/.test(noun)) return 'pledge-announced';
   return null;
@@ -901,6 +755,8 @@ function isVerbal(toks: Token[], i: number): boolean {
   // "would consider contributing trainers": a gerund tagged as an adjective or noun
   if (/ing$/.test(t.lower) && CONSIDER_LEMMAS.has(toks[i - 1]?.lemma ?? '')) return true;
   if ((t.pos === 'NOUN' || t.pos === 'ADJ') && (prev === 'to' || prev === 'will' || prev === 'would' || prev === 'could')) return true;
+  // "they would each keep", "will both send": a floating quantifier between the modal and a verb tagged as a noun
+  if ((t.pos === 'NOUN' || t.pos === 'ADJ') && (prev === 'each' || prev === 'both' || prev === 'all') && ['will', 'would', 'could', 'to', 'can', 'shall'].includes(toks[i - 2]?.lower ?? '')) return true;
   // "could not spare soldiers": a modal and its negation before a word tagged as an adjective
   return (t.pos === 'NOUN' || t.pos === 'ADJ') && (prev === 'not' || prev === "n't") && ['will', 'would', 'could', 'can', 'ca', 'wo', 'did', 'does', 'do'].includes(toks[i - 2]?.lower ?? '');
 }
@@ -953,12 +809,17 @@ function pendingObject(toks: Token[], from: number, to: number): boolean {
   return false;
 }
 
+const GATHERINGS = new Set(['summit', 'meeting', 'talks', 'conference', 'delegation', 'visit', 'forum', 'session', 'round', 'gathering', 'dinner', 'ceremony', 'planner', 'planners', 'envoy', 'envoys', 'minister', 'ministers', 'leader', 'leaders']);
+const CONSIDER_VERBS = ['consider', 'weigh', 'mull', 'eye', 'explore', 'study', 'examine', 'contemplate', 'analyse', 'analyze'];
+const ABSTRACT_AIMS = new Set(['stability', 'security', 'peace', 'calm', 'de-escalation', 'escalation', 'dialogue', 'solution', 'tension', 'tensions', 'ease', 'reduce', 'stabilise', 'stabilize', 'resolve', 'defuse', 'understanding', 'prosperity', 'development', 'reconciliation']);
 /** A participation verb without an object of its own: "could contribute.", "would not take part in the scheme" */
 function bareOk(toks: Token[], from: number, to: number): boolean {
   let k = from;
   while (k < to && (toks[k].pos === 'ADV' || ['further', 'too'].includes(toks[k].lower))) k++;
   if (k >= to) return true;
   const t = toks[k];
+  // "not contributing to stability", "help to ease tensions": to an aim, not to a force
+  if (t.lower === 'to' && toks.slice(k + 1, Math.min(to, k + 4)).some((x) => ABSTRACT_AIMS.has(x.lemma) || ABSTRACT_AIMS.has(x.lower))) return false;
   return t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || ['in', 'to', 'with', 'if', 'once', 'after', 'as', 'but', 'though', 'although', 'provided', 'unless'].includes(t.lower) || (t.pos === 'VERB' && t.lower === t.lemma);
 }
 
@@ -1011,9 +872,21 @@ function reported(toks: Token[], i: number): boolean {
   const lx = lexicon();
   for (let k = i - 1; k >= Math.max(0, i - 25); k--) {
     const t = toks[k];
+    if (t.lower === 'according' && toks[k + 1]?.lower === 'to') return true;
     if ((lx.speechVerbs.has(t.lemma) || lx.speechVerbs.has(t.lower)) && t.pos !== 'NOUN') return true;
   }
   return false;
+}
+
+/** "The Kremlin has warned that ... <i>": a subject before i whose verb (past auxiliaries) is a verb of saying */
+function reportedBy(toks: Token[], groups: ActorGroup[], i: number): boolean {
+  const lx = lexicon();
+  return groups.some((g) => {
+    if (g.slot !== 'subject' || g.end > i) return false;
+    let k = g.end;
+    while (k < i && (toks[k].pos === 'AUX' || toks[k].pos === 'ADV' || AUX_LIKE.has(toks[k].lower))) k++;
+    return k < i && (lx.speechVerbs.has(toks[k].lemma) || lx.speechVerbs.has(toks[k].lower)) && toks[k].pos === 'VERB';
+  });
 }
 
 function reporterOf(toks: Token[], i: number, groups: ActorGroup[]): ActorGroup | null {
@@ -1028,10 +901,12 @@ function lightVerbBefore(toks: Token[], i: number, from: number): number | null 
 }
 
 /** The actor whose possessive or modifier attaches to the noun at i ("Russia's well-advertised red line"). */
-function attached(groups: ActorGroup[], i: number): ActorGroup | null {
+function attached(groups: ActorGroup[], i: number, toks?: Token[]): ActorGroup | null {
   for (const g of groups) {
     if ((g.slot === 'possessor' || g.slot === 'modifier') && g.end <= i && i - g.end <= 5 && g.head <= i + 2) {
       if (g.head >= 0 && g.head < i && i - g.head > 2) continue;
+      // "has declared Turkish forces a red line": an article after the modified noun starts another noun phrase
+      if (toks && g.head >= 0 && g.head < i && toks.slice(g.head + 1, i).some((t) => t.lower === 'a' || t.lower === 'an')) continue;
       return g;
     }
   }
@@ -1042,6 +917,8 @@ function findSpeaker(toks: Token[], groups: ActorGroup[]): ActorGroup | null {
   const lx = lexicon();
   // "..., Zelensky stated" / "said Ruto" / "according to Kenya's foreign ministry"
   for (const g of groups) {
+    // "According to Zelensky, ...": the source, though it follows a preposition
+    if (toks[g.start - 1]?.lower === 'to' && toks[g.start - 2]?.lower === 'according') return g;
     if (g.slot === 'oblique' || g.slot === 'modifier') continue;
     let after = g.end;
     // "Niger's junta leader, General Abdourahamane Tiani, said": past an apposition
@@ -1104,6 +981,16 @@ function collectiveSubject(toks: Token[], groups: ActorGroup[], discourse: Disco
       if (discourse.collective && !groups.some((g) => g.slot === 'subject' && g.start < k)) return { group: group(k, discourse.collective), start: k, end: k + 1 };
       continue;
     }
+    // "Their defence ministers have warned", "The three countries reject": a plural description of the countries named
+    // together before, in this sentence or the last one that listed several
+    const plural = pluralAnaphor(toks, k);
+    if (plural) {
+      const before = groups.filter((g) => g.end <= k && g.slot !== 'oblique' && distinctCountries(g.members).length >= 2);
+      const antecedent = before.length ? distinctCountries(before[before.length - 1].members) : discourse.lastPlural ?? null;
+      if (antecedent && (!plural.size || plural.size === antecedent.length) && !groups.some((g) => g.start <= k && g.end > k)) {
+        return { group: { ...group(k, antecedent), end: plural.end }, start: k, end: plural.end };
+      }
+    }
     // "The two leaders", "both sides" opening a clause
     const pair = (t.lower === 'two' && toks[k - 1]?.lower === 'the') || t.lower === 'both';
     if (pair && PAIR_SUBJECT.has(toks[k + 1]?.lower ?? '') && (k <= 1 || toks[k - 2]?.text === ',' || toks[k - 1]?.text === ',') && (discourse.recent?.length ?? 0) >= 2) {
@@ -1115,11 +1002,105 @@ function collectiveSubject(toks: Token[], groups: ActorGroup[], discourse: Disco
   return null;
 }
 
+const PLURAL_GOV = new Set(['ministers', 'governments', 'leaders', 'militaries', 'armies', 'presidents', 'parliaments', 'officials', 'diplomats', 'juntas', 'envoys', 'ambassadors', 'authorities', 'capitals']);
+const PLURAL_STATES = new Set(['countries', 'states', 'nations', 'governments', 'juntas', 'neighbours', 'neighbors', 'capitals', 'allies', 'members']);
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, both: 2 };
+/** "Their defence ministers", "The three countries", "These countries", "Both governments" opening a clause: the description's end and number */
+function pluralAnaphor(toks: Token[], k: number): { end: number; size: number | null } | null {
+  const prev = toks[k - 1];
+  if (k > 0 && !(prev && ([',', ':', ';', 'and', 'but', '-', '–', '—'].includes(prev.lower) || QUOTES.has(prev.text)))) return null;
+  const t = toks[k].lower;
+  if (t === 'their') {
+    // "Their defence ministers", "their foreign ministers", "their governments"
+    let j = k + 1;
+    while (j < k + 3 && toks[j] && (toks[j].pos === 'ADJ' || toks[j].pos === 'NOUN' || toks[j].pos === 'PROPN') && !PLURAL_GOV.has(toks[j].lower)) j++;
+    if (!toks[j] || !PLURAL_GOV.has(toks[j].lower)) return null;
+    return { end: j + 1, size: null };
+  }
+  if (t === 'the' || t === 'these' || t === 'both' || t === 'all') {
+    let j = k + 1;
+    let size: number | null = null;
+    if (t === 'both') size = 2;
+    if (toks[j] && COUNT_WORDS[toks[j].lower] !== undefined && toks[j].lower !== 'both') size = COUNT_WORDS[toks[j++].lower];
+    // "the three countries", "these countries", "both governments"; a bare "the countries" is too vague
+    if (t === 'the' && size === null) return null;
+    if (t === 'all' && size === null) return null;
+    if (toks[j] && (toks[j].pos === 'ADJ') && !PLURAL_STATES.has(toks[j].lower)) j++;
+    if (!toks[j] || !PLURAL_STATES.has(toks[j].lower)) return null;
+    return { end: j + 1, size };
+  }
+  return null;
+}
+
+function distinctCountries(members: ActorNP[]): ActorNP[] {
+  const out: ActorNP[] = [];
+  for (const m of members) if (m.code && isCountry(m) && !out.some((x) => x.code === m.code)) out.push(m);
+  return out;
+}
+
+/** The countries a sentence names together (not as a destination): who a later "their ministers" or "the three countries" are */
+function trackPlural(groups: ActorGroup[], discourse: Discourse): void {
+  for (const g of groups) {
+    if (g.slot === 'oblique') continue;
+    const c = distinctCountries(g.members);
+    if (c.length >= 2) discourse.lastPlural = c;
+  }
+}
+
 /** "The Prime Minister of Canada and the Prime Minister of Denmark ... issued the following joint statement": "we" from now on */
 function jointAuthors(toks: Token[], discourse: Discourse): void {
   const members = findActors(toks, () => false, discourse.people).flatMap((g) => g.members).filter((m) => m.code);
   const distinct = members.filter((m, i) => members.findIndex((x) => x.code === m.code) === i);
   if (distinct.length >= 2) discourse.collective = distinct;
+}
+
+/** "the bloc": the organisation named before it in the sentence, else the article's last; "the Commission": whose organ it was */
+function resolveOrgs(groups: ActorGroup[], discourse: Discourse): void {
+  const notBloc = new Set(lexicon().notBloc);
+  let lastOrg = discourse.lastOrg ?? null;
+  const owner = (discourse.organOwner ??= new Map());
+  for (const g of groups) {
+    for (const m of g.members) {
+      if (m.orgAnaphor) {
+        if (lastOrg) m.code = lastOrg;
+        continue;
+      }
+      if (m.bareOrgan && owner.has(m.bareOrgan)) m.code = owner.get(m.bareOrgan)!;
+      if (m.organ && m.code) owner.set(m.organ, m.code);
+      if (m.code && m.kinds.includes('org') && !notBloc.has(m.code)) lastOrg = m.code;
+    }
+  }
+  discourse.lastOrg = lastOrg;
+}
+
+function trackOrgs(groups: ActorGroup[], discourse: Discourse): void {
+  resolveOrgs(groups, discourse);
+}
+
+/**
+ * "Speaking on behalf of the European Union, the representative of Denmark said ...", "Denmark, speaking on behalf of the
+ * Nordic countries, said": the one spoken for states the position, not its spokesperson. The subject nearest the
+ * phrase takes its actors.
+ */
+function onBehalfOf(toks: Token[], groups: ActorGroup[]): void {
+  for (const g of groups) {
+    if (g.slot !== 'oblique' || g.prep !== 'of' || toks[g.start - 2]?.lower !== 'behalf' && !(toks[g.start - 1]?.lower === 'the' && toks[g.start - 3]?.lower === 'behalf')) continue;
+    const at = toks[g.start - 1]?.lower === 'the' ? g.start - 3 : g.start - 2;
+    if (toks[at - 1]?.lower !== 'on') continue;
+    const spokes = g.members.filter((m) => m.code);
+    if (!spokes.length) continue;
+    let best: ActorGroup | null = null;
+    for (const s of groups) {
+      if (s.slot !== 'subject' || s === g) continue;
+      const d = s.start > g.end ? s.start - g.end : at - s.end;
+      if (d < 0 || d > 12) continue;
+      // the clause the phrase sits in: no full stop or semicolon between
+      const [a, b] = s.start > g.end ? [g.end, s.start] : [s.end, at];
+      if (toks.slice(a, b).some((t) => t.text === ';')) continue;
+      if (!best || d < (best.start > g.end ? best.start - g.end : at - best.end)) best = s;
+    }
+    if (best) best.members = spokes.map((m) => ({ ...m, start: best!.start, end: best!.end }));
+  }
 }
 
 function pseudoGroup(a: { code: string; role: string | null }): ActorGroup {
@@ -1131,8 +1112,30 @@ function isCountry(m: ActorNP): boolean {
   return !!m.code && m.code.length === 2 && !m.kinds.includes('org') && m.code !== 'UN' && m.code !== 'EU';
 }
 
-function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse, answering: string | null = null): ActorNP {
+/**
+ * "In Seoul, the unification minister said ...", "For The Bahamas, Prime Minister Philip Davis confirmed that his
+ * country ...": a sentence framed by a capital or country is about that country
+ */
+function placeFrame(toks: Token[], groups: ActorGroup[], discourse: Discourse): void {
+  const g = groups[0];
+  if (!g || (toks[0]?.lower !== 'in' && toks[0]?.lower !== 'for') || !(g.start === 1 || (g.start === 2 && toks[1].lower === 'the')) || toks[g.end]?.text !== ',' || g.members.length !== 1) return;
+  const m = g.members[0];
+  if (m.code && isCountry(m) && m.kinds.every((k) => k === 'capital' || k === 'country')) {
+    discourse.lastCountry = m.code;
+    discourse.frame = { code: m.code, paragraph: discourse.paragraph };
+  }
+}
+
+function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse, answering: string | null = null, toks?: Token[]): ActorNP {
   if (m.code) return m;
+  // "the Defence Secretary" said again later in the article is the same office holder
+  const key = m.anaphor === 'definite' && toks ? toks.slice(m.start + 1, m.end).map((t) => t.lower).join(' ') : null;
+  // "the defence secretary in Washington", "the foreign minister in Nairobi": the office of the place it sits in
+  if (m.anaphor === 'definite' && toks && toks[m.end]?.lower === 'in') {
+    const seat = groups.find((g) => g.start === m.end + 1 && g.members.length === 1 && g.members[0].kinds.every((k) => k === 'capital' || k === 'country'))?.members[0];
+    if (seat?.code && isCountry(seat)) return { ...m, code: seat.code };
+  }
+  if (key && !answering && discourse.definites?.has(key)) return { ...m, code: discourse.definites.get(key)! };
   if (m.anaphor) {
     // "Petro said his country would ...": the possessor is the nearest actor named before; "the government": the actor under discussion
     // governments, ministries and countries belong to countries, not to organisations
@@ -1140,7 +1143,22 @@ function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse, ans
     const near = m.anaphor === 'possessive' && before.length ? before[before.length - 1].code : null;
     // a target ("send troops to Latvia") is never the one who speaks
     const inSentence = groups.filter((g) => g.slot !== 'oblique').flatMap((g) => g.members).find((x) => isCountry(x) && x !== m)?.code ?? null;
-    return { ...m, code: near ?? answering ?? discourse.lastCountry ?? inSentence };
+    // "The Minister called on ...", in a release of Poland's defence ministry: Poland's minister
+    const issuer = m.anaphor === 'definite' ? discourse.releaseIssuer ?? null : null;
+    const code = near ?? answering ?? issuer ?? discourse.lastCountry ?? inSentence;
+    if (key && code && !answering) (discourse.definites ??= new Map()).set(key, code);
+    return { ...m, code };
+  }
+  // "the opposition Left Alliance said", "An opposition coalition in Kinshasa": a name no lexicon knows belongs to the
+  // place it is put in, else to the country the text frames or is about; a country the sentence names as object or
+  // target ("criticised the Ukrainian request") is not its own
+  if (m.named && toks) {
+    // "In Warsaw, the opposition ...": the place framing the sentence
+    const lead = toks[0]?.lower === 'in' ? groups.find((g) => (g.start === 1 || (g.start === 2 && toks[1].lower === 'the')) && toks[g.end]?.text === ',') : undefined;
+    const frame = lead?.members.find((x) => isCountry(x))?.code ?? null;
+    const place = toks[m.end]?.lower === 'in' ? groups.find((g) => g.start === m.end + 1 || (g.start === m.end + 2 && toks[m.end + 1].lower === 'the')) : undefined;
+    const code = place?.members.find((x) => isCountry(x))?.code ?? frame ?? (discourse.frame?.paragraph === discourse.paragraph ? discourse.frame.code : null) ?? answering ?? discourse.home ?? discourse.lastCountry ?? null;
+    return { ...m, code };
   }
   // "opposition parties" belong to the country named in the sentence, else the one under discussion
   const country = groups.flatMap((g) => g.members).find((x) => x.code && x.code.length === 2 && x !== m);
@@ -1188,6 +1206,7 @@ function matchAtAsset(toks: Token[], i: number) {
   return best;
 }
 
+const PARTICIPLE_NEXT = new Set(['by', 'to', 'for', 'in', 'with', 'under', 'through', 'at', 'on', 'via', 'from', 'since', 'so', '.', ',']);
 const CONDITION_START = new Set(['if', 'once', 'unless', 'provided', 'providing', 'without', 'sans', 'after', 'only', 'when', 'upon', 'until']);
 
 function conditionsOf(toks: Token[], cl: { start: number; end: number }, s: Sentence): Condition[] {
@@ -1198,6 +1217,9 @@ function conditionsOf(toks: Token[], cl: { start: number; end: number }, s: Sent
     const inEventOf = w === 'in' && toks[i + 1]?.lower === 'the' && toks[i + 2]?.lower === 'event';
     if (!CONDITION_START.has(w) && !inEventOf && !(w === 'as' && toks[i + 1]?.lower === 'long')) continue;
     if (w === 'after' && toks[i + 1]?.pos === 'VERB') continue;
+    // "is providing a frigate", "the support provided by Norway": the verb, not "provided that"
+    if (w === 'providing' && toks[i + 1]?.lower !== 'that' && !(i === cl.start || [',', 'but', 'and', 'only', '—', '–'].includes(toks[i - 1]?.lower ?? ''))) continue;
+    if (w === 'provided' && (PARTICIPLE_NEXT.has(toks[i + 1]?.lower ?? '') || AUXILIARIES.has(toks[i - 1]?.lower ?? '') || toks[i - 1]?.lemma === 'be' || toks[i - 1]?.lemma === 'have')) continue;
     let j = i + 1;
     while (j < cl.end && !(toks[j].text === ',' && j - i > 2) && toks[j].text !== '.' && toks[j].text !== ';') j++;
     let kind: ConditionKind | null = null;
@@ -1223,11 +1245,16 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     // the demanded thing may follow a colon: "converged on one critical demand: that ... a UN mandate"
     const found = findKind(toks, cand.cue.start, toks.length);
     // "insists on X, rejecting UN-mandated forces": the mandate is what is rejected, not demanded
-    const mandate = found && !toks.slice(cand.cue.end, found.at).some((t) => ['reject', 'oppose', 'dismiss', 'refuse'].includes(t.lemma)) ? found : null;
+    // ("agree on funding before the mandate expires": the mandate's term, a deadline, not a mandate demanded)
+    const term = !!found && (['before', 'after', 'until', 'when'].includes(toks[found.at - 1]?.lower ?? '') || ['before', 'after', 'until', 'when'].includes(toks[found.at - 2]?.lower ?? '') || ['expire', 'end', 'run', 'lapse'].includes(toks[found.at + 1]?.lemma ?? ''));
+    const mandate = found && !term && !toks.slice(cand.cue.end, found.at).some((t) => ['reject', 'oppose', 'dismiss', 'refuse'].includes(t.lemma)) ? found : null;
     const without = toks.findIndex((t, k) => k > cand.cue.start && k < cl.end && (t.lower === 'without' || t.lower === 'sans'));
     // "called on the Security Council to impose sanctions and to make the mandate's renewal conditional": what an addressee
     // is asked to do with a mandate is the demand itself, not the actor's price
-    const addressed = groups.some((g) => g !== cand.group && g.start > cand.cue.start && g.start <= cand.cue.end + 2 && toks[g.end]?.lower === 'to') && mandate && mandate.at - cand.cue.end > 8;
+    // ("urged the council to renew the mandate": the mandate's renewal is what is demanded)
+    // ("asked the council to \"treat helicopters and fuel as mandate issues\"": the mandate sits inside what is asked)
+    const insideAsk = !!mandate && toks.slice(cand.cue.end, mandate.at).some((t, k, arr) => t.lower === 'to' && arr[k + 1]?.pos === 'VERB' || (QUOTES.has(arr[k + 1]?.text ?? '') && t.lower === 'to'));
+    const addressed = insideAsk || (groups.some((g) => g !== cand.group && g.start > cand.cue.start && g.start <= cand.cue.end + 2 && toks[g.end]?.lower === 'to') && mandate && mandate.at - cand.cue.end > 8) || (!!mandate && toks.slice(Math.max(0, mandate.at - 3), mandate.at).some((t) => MANDATE_ACTIONS.has(t.lemma)));
     if (mandate && type === 'demand-made' && !addressed) {
       type = 'condition-set';
       conditions.push({ text: mandate.text, kind: mandate.kind });
@@ -1244,7 +1271,8 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
         conditions.push({ text: s.text.slice(toks[without].start - s.start, toks[Math.min(cl.end, without + 6) - 1].end - s.start), kind: k });
       }
     }
-  } else if (type === 'demand-made' && conditions.some((c) => c.kind === 'un-mandate' || c.kind === 'parliament-approval')) type = 'condition-set';
+  // ("urged partners to agree on funding before the mandate expires": a deadline, not a price)
+  } else if (type === 'demand-made' && conditions.some((c) => (c.kind === 'un-mandate' || c.kind === 'parliament-approval') && !/^(?:before|after|when|until)\b/i.test(c.text))) type = 'condition-set';
   // "rejects withdrawals without guarantees", "would oppose it unless a ceasefire holds": the refusal has a price
   else if (type === 'opposition-expressed' && cand.how === 'subject' && conditions.some((c) => c.kind !== 'other' && /^(without|sans|unless)\b/i.test(c.text) && s.text.indexOf(c.text) > toks[cand.cue.start].start - s.start)) type = 'condition-set';
   // "will only support the loan if ...", "could accept the target, but only if ...": support at a price is a condition
@@ -1268,7 +1296,7 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   if (cand.cue.phrase === 'train' && type.startsWith('pledge')) assets.splice(0, assets.length, 'trainers');
   // "Germany, which has a brigade in Lithuania, said ...": amounts and places in a relative clause describe the actor
   const rel = relativeMask(toks);
-  const qs = findQuantities(toks, cl.start, cl.end).filter((q) => !rel[q.start] || rel[cand.cue.start]);
+  const qs = findQuantities(toks, cl.start, cl.end).filter((q) => (!rel[q.start] || rel[cand.cue.start]) && ownQuantity(toks, q, cand, member, groups));
   let quantity: Quantity | null = null;
   if (type !== 'support-expressed' && type !== 'opposition-expressed' && qs.length) {
     // the amount nearest the cue, preferring one after it
@@ -1277,7 +1305,7 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     // "a helicopter unit of about 100 soldiers": the number gives the size of the unit the article counts
     const sized = scored.length > 1 && scored[0].q.quantity.value === 1 ? scored.find((x) => x.q.start > scored[0].q.end && x.q.start - scored[0].q.end <= 4 && x.q.quantity.value != null && toks.slice(scored[0].q.end, x.q.start).some((t) => t.lower === 'of')) : undefined;
     if (sized) scored.unshift(sized);
-    quantity = scored[0].q.quantity;
+    quantity = conjoined(toks, scored[0].q, qs) ?? scored[0].q.quantity;
     // "350,000 drones and £350 million in aid": a package is measured by its money, a deployment by its people
     const money = scored.find((x) => /^[A-Z]{3}$/.test(x.q.quantity.unit ?? ''));
     const deployable = new Set(['troops', 'personnel', 'police', 'trainers', 'soldiers', 'officers', 'ships', 'aircraft', 'helicopters', 'jets', 'vessels']);
@@ -1286,6 +1314,13 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
       if (!assets.includes('money')) assets.push('money');
     }
     if (scored[0].q.asset && !assets.includes(scored[0].q.asset)) assets.push(scored[0].q.asset);
+  }
+  if (!quantity && type !== 'support-expressed' && type !== 'opposition-expressed') {
+    const back = antecedentQuantity(toks, cl, member, groups);
+    if (back) {
+      quantity = back.quantity;
+      if (back.asset && !assets.includes(back.asset)) assets.push(back.asset);
+    }
   }
   const inClause = (g: ActorGroup) => g.start >= cl.start && g.start < cl.end;
   const targets: string[] = [];
@@ -1300,7 +1335,13 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
   let statedOn: string | null = null;
   // "NAIROBI, March 12 (Wire) - ..., Ruto said on Wednesday": the dateline dates the story, the verb's date the statement
   const dl = DATELINE.exec(s.text);
-  const usable = dl && dates.some((d) => d.index >= dl[0].length) ? dates.filter((d) => d.index >= dl[0].length) : dates;
+  const dated = dl && dates.some((d) => d.index >= dl[0].length) ? dates.filter((d) => d.index >= dl[0].length) : dates;
+  // "Guatemala, whose first contingent arrived in February, noted ...": a date inside an aside about the actor dates the aside
+  // ("called on partners that had announced contributions in September", "said armed groups had twice in June fired":
+  // a past perfect's date is the earlier event's, unless that event is the statement itself)
+  const asides = dated.length ? [...s.text.matchAll(/,\s+(?:which|who|whose)\b[^,;]*,|\bhad\b[^,;]*/gi)].map((m) => [m.index!, m.index! + m[0].length]) : [];
+  const outside = (i: number) => !asides.some(([a, b]) => i >= a && i < b && !(cueChar >= a && cueChar < b));
+  const usable = dated.some((d) => outside(d.index)) ? dated.filter((d) => outside(d.index)) : [];
   // "will send soldiers after the incident last week, the Alliance confirmed on Thursday": the day of the speech act
   // is when it was stated, whatever other dates sit nearer the cue
   // — unless the cue is itself a past speech act with its own date ("pledged €100 million in April, and said on
@@ -1333,6 +1374,64 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     confidence,
     ...(DEBUG ? { debug: `${cand.cue.cat}:${cand.cue.phrase}@${cand.cue.start} via ${cand.how}` } : {}),
   };
+}
+
+/**
+ * "Kyiv needed at least ten more Patriot batteries ... and urged partners to deliver the systems": a clause that names its
+ * object with a definite noun ("the systems", "these troops") refers to the amount an earlier clause of the sentence gave
+ * of the same thing, when no other actor is the subject in between.
+ */
+function antecedentQuantity(toks: Token[], cl: Clause, member: ActorNP, groups: ActorGroup[]): FoundQuantity | null {
+  if (cl.start === 0) return null;
+  for (let k = cl.start; k < cl.end - 1; k++) {
+    if (!['the', 'these', 'those'].includes(toks[k].lower) || toks[k + 1].pos !== 'NOUN' || toks[k + 1].lemma === toks[k + 1].lower) continue;
+    const noun = toks[k + 1];
+    const earlier = findQuantities(toks, 0, cl.start).filter((q) => q.quantity.value != null && (q.quantity.unit === noun.lower || toks[q.end - 1].lemma === noun.lemma));
+    const q = earlier[earlier.length - 1];
+    if (!q) continue;
+    const other = (g: ActorGroup) => g.slot === 'subject' && g.members.some((m) => m.code) && !g.members.some((m) => m.code === member.code);
+    // the amount is the actor's own: the last subject before it is the actor (or there is none)
+    const owner = groups.filter((g) => g.slot === 'subject' && g.start < q.start && g.members.some((m) => m.code)).pop();
+    if ((owner && other(owner)) || groups.some((g) => other(g) && g.start > q.end && g.start < k)) return null;
+    return q;
+  }
+  return null;
+}
+
+const PEOPLE_UNITS = new Set(['troops', 'personnel', 'police', 'trainers', 'soldiers', 'officers', 'sailors']);
+/**
+ * "a frigate and two minehunters": counts of one unit joined by "and" are one contribution (3 ships); "a frigate and 120
+ * sailors": the crew's number, not the article, measures it. Null when nothing is joined to `q`.
+ */
+function conjoined(toks: Token[], q: FoundQuantity, qs: FoundQuantity[]): Quantity | null {
+  let k = q.end;
+  if (toks[k]?.text === ',') k++;
+  if (toks[k]?.lower !== 'and') return null;
+  const next = qs.find((x) => x.start === k + 1);
+  if (!next || q.quantity.value == null || next.quantity.value == null) return null;
+  if (next.quantity.unit === q.quantity.unit) return { value: q.quantity.value + next.quantity.value, unit: q.quantity.unit, text: `${q.quantity.text} and ${next.quantity.text}` };
+  if (q.quantity.value === 1 && ONE_WORDS.has(toks[q.start].lower) && PEOPLE_UNITS.has(next.quantity.unit ?? '') && !PEOPLE_UNITS.has(q.quantity.unit ?? '')) return next.quantity;
+  return null;
+}
+const ONE_WORDS = new Set(['a', 'an']);
+
+// "a combined 600 troops", "600 troops in total", "between them": a total shared by several actors is none of theirs
+const TOTAL_BEFORE = new Set(['total', 'combined', 'joint']);
+const TOTAL_AFTER = /^(?:in total|in all|combined|together|between them|altogether)\b/i;
+/**
+ * Whether quantity `q` belongs to the event's actor: not when another actor is the subject of the words between the
+ * cue and it ("Britain and France will lead the force, and the UK would contribute up to 7,500 troops": not France's),
+ * nor when the actor is one of several sharing a total ("Turkey and Romania will provide ... around 600 troops in total").
+ */
+function ownQuantity(toks: Token[], q: FoundQuantity, cand: Candidate, member: ActorNP, groups: ActorGroup[]): boolean {
+  const cueEnd = cand.cue.end;
+  if (q.start >= cueEnd && groups.some((g) => g !== cand.group && g.slot === 'subject' && g.start >= cueEnd && g.start < q.start && g.members.some((m) => m.code) && !g.members.some((m) => m.code === member.code))) return false;
+  if (cand.group.members.filter((m) => m.code).length >= 2) {
+    if (TOTAL_BEFORE.has(toks[q.start - 1]?.lower ?? '') || (toks[q.start - 1]?.lower === 'of' && toks[q.start - 2]?.lower === 'total')) return false;
+    const after = toks.slice(q.end, q.end + 3).map((t) => t.lower).join(' ');
+    if (TOTAL_AFTER.test(after)) return false;
+  }
+  return true;
 }
 
 const SPOKEN_ON = new RegExp(`\\b(?:${SPEECH_ACT_FORMS}|tweeted|repeated|reiterated|in a statement|in an interview)\\b(?:\\s+[^\\s,.;]+){0,5}?\\s+(?:(?:late|early)\\s+)?(?:on\\s+)?$`, 'i');
@@ -1393,6 +1492,178 @@ function propagateDates(events: ExtractedEvent[]): void {
   }
 }
 
+/**
+ * A lead that states a pledge without its amount takes the amount the article gives right after: "The United States and
+ * Canada pledged fresh money on Wednesday ... Washington will provide $60 million ..."; "Austria is considering increasing
+ * its contingent. ... Austria could send an additional 100 soldiers". The restatement is the same actor's next event of the
+ * same type, at most two paragraphs on, whose amount is of the asset the lead names (if it names one).
+ */
+function propagateQuantities(events: ExtractedEvent[], clean: string): void {
+  const byStart = events.slice().sort((a, b) => a.span.start - b.span.start);
+  for (const e of byStart) {
+    if (e.quantity || !e.type.startsWith('pledge')) continue;
+    const next = byStart.find((d) => d.span.start > e.span.start && d.actor === e.actor && d.actorRole === e.actorRole && d.type === e.type);
+    if (!next?.quantity || next.quantity.value == null) continue;
+    if (paragraphsBetween(clean, e.span.end, next.span.start) > 2 && !keyPoint(clean, e.span.start)) continue;
+    const unit = next.quantity.unit ?? '';
+    const qAsset: Asset | null = /^[A-Z]{3}$/.test(unit) ? 'money' : (next.asset[0] ?? null);
+    if (e.asset.length && qAsset && !e.asset.includes(qAsset)) continue;
+    // "pledged fresh money" is not measured in troops, nor "will send forces" in dollars
+    if (e.asset.includes('money') !== (qAsset === 'money') && e.asset.length) continue;
+    e.quantity = next.quantity;
+    if (qAsset && !e.asset.includes(qAsset)) e.asset.push(qAsset);
+  }
+}
+
+// "Key points", "What we know": the heading of a list that sums up the posts or paragraphs below it
+const KEY_POINTS_HEADING = /^(?:key (?:points|events|developments|updates|facts)|what we know(?: so far)?|the latest|summary|at a glance|in brief|highlights)\s*:?$/i;
+/** Whether `at` is in a bullet of a summary list ("Key points" followed by "- ..." lines), which restates what comes later. */
+function keyPoint(clean: string, at: number): boolean {
+  const lines = clean.slice(0, at).split('\n');
+  const own = lines[lines.length - 1];
+  if (!/^\s*[-*•–]\s/.test(own)) return false;
+  for (let k = lines.length - 2; k >= Math.max(0, lines.length - 12); k--) {
+    const l = lines[k].trim();
+    if (KEY_POINTS_HEADING.test(l)) return true;
+    if (l && !/^[-*•–]\s/.test(l)) return false;
+  }
+  return false;
+}
+
+function paragraphsBetween(clean: string, from: number, to: number): number {
+  let n = 0;
+  for (const line of clean.slice(from, to).split('\n').slice(1)) if (line.trim()) n++;
+  return n;
+}
+
+const ISSUING_BODY = /\b(?:Ministry|Ministries|Government|Office of the|Department of|Presidency|Embassy|Permanent Mission|Chancellery|Cabinet Office)\b/;
+const RELEASE_TITLE = /^(?:readout|statement|joint statement|press release|news release|media release|communiqu[eé]|press statement)\b/i;
+/**
+ * The country that issues a release or readout: its letterhead ("Ministry of National Defence of the Republic of
+ * Poland", "Government of Ghana", "Embassy of Japan"), in the lines before the first paragraph of prose or in a
+ * release's title ("Communiqué of the Government of the Republic of Chad"), naming one country. Null otherwise.
+ */
+// "HELSINKI - ", "WASHINGTON (Reuters) - ", "NAIROBI, March 12 (Wire) - ": a place in capitals opening the story
+const DATELINE_PLACE = /^(\p{Lu}[\p{Lu} .'’-]{2,30}?)(?:,[^–—\n]{0,40}?)?\s*(?:\([^)]{1,30}\))?\s+[-–—]\s/u;
+/**
+ * The country a story is told from: the capital or country of its dateline, else the first country its title names
+ * not as a place or target. What a domestic actor the lexicon does not know ("the opposition Left Alliance")
+ * belongs to when the sentence frames no other.
+ */
+// "Port-au-Prince, February 27, 2026 – ": a place in any case before the date of the dateline
+const DATED_PLACE = /^(\p{Lu}[\p{L} .'’-]{2,30}?),\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,30}\))?\s*[-–—]\s/u;
+function homeCountry(clean: string, title: string | null): string | null {
+  const first = (text: string, slots: Slot[]) => {
+    for (const toks of sentencesOf(text, 0)) for (const g of findActors(toks, (i) => toks[i]?.pos === 'VERB' || toks[i]?.pos === 'AUX' || AUX_LIKE.has(toks[i]?.lower ?? ''))) {
+      if (!slots.includes(g.slot)) continue;
+      const m = g.members.find((x) => isCountry(x) && x.kinds.some((k) => k === 'country' || k === 'capital' || k === 'demonym'));
+      if (m) return m.code;
+    }
+    return null;
+  };
+  for (const line of clean.split('\n').slice(0, 12)) {
+    const d = DATELINE_PLACE.exec(line.trim()) ?? DATED_PLACE.exec(line.trim());
+    if (!d) continue;
+    const place = d[1].trim().replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+    const code = first(place, ['subject', 'other', 'modifier']);
+    if (code) return code;
+  }
+  return title ? first(title, ['subject', 'possessor', 'modifier', 'other']) : null;
+}
+
+function releaseIssuer(clean: string, title: string | null): string | null {
+  const lines = [...(title && RELEASE_TITLE.test(title) ? [title] : [])];
+  for (const line of clean.split('\n').slice(0, 12)) {
+    const t = line.trim();
+    if (t.split(/\s+/).length >= 20) break;
+    if (t) lines.push(t);
+  }
+  for (const line of lines) {
+    if (!ISSUING_BODY.test(line)) continue;
+    const codes = new Set<string>();
+    for (const toks of sentencesOf(line, 0)) for (const m of findActors(toks, () => false).flatMap((g) => g.members)) if (m.code && isCountry(m)) codes.add(m.code);
+    if (codes.size === 1) return [...codes][0];
+  }
+  return null;
+}
+
+const HEADING_GLUE = new Set(['and', '&', ',', 'the', ':', '-', '–', '—', '*']);
+const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'on', 'in']);
+/**
+ * The actors a heading names, when it names nothing else: "Indonesia", "Russia and China", "UNITED STATES",
+ * "AUSTRALIA AND CANADA", "ASEAN", "Palestinian Authority". "Where each country stands" or "CONTRIBUTORS" name none.
+ */
+function sectionActors(heading: string, discourse: Discourse): ActorNP[] | null {
+  const cache = (discourse.sectionActors ??= new Map());
+  if (cache.has(heading)) return cache.get(heading)!;
+  const text = heading.trim().replace(/[:.]$/, '');
+  // "ASEAN" as written, "UNITED STATES" in title case
+  const forms = [text, ...(/\p{Ll}/u.test(text) ? [] : [text.toLowerCase().replace(/(^|[\s-])(\p{Ll}+)/gu, (_m, a: string, w: string) => a + (SMALL_WORDS.has(w) ? w : w[0].toUpperCase() + w.slice(1)))])];
+  let out: ActorNP[] | null = null;
+  for (const form of forms) {
+    const toks = sentencesOf(form, 0).flat();
+    const members = findActors(toks, () => false, discourse.people, discourse.pick).flatMap((g) => g.members);
+    const covered = toks.every((t, k) => HEADING_GLUE.has(t.lower) || members.some((m) => m.code && !m.anaphor && m.start <= k && k < m.end));
+    const distinct = members.filter((m, k) => m.code && members.findIndex((x) => x.code === m.code) === k);
+    if (toks.length && covered && distinct.length && distinct.length <= 4) {
+      out = distinct;
+      break;
+    }
+  }
+  cache.set(heading, out);
+  return out;
+}
+
+function sectionGroup(members: ActorNP[], start: number, end: number): ActorGroup {
+  return { members: members.map((m) => ({ ...m, start, end })), start, end, slot: 'subject', prep: null, head: -1 };
+}
+
+/** entering a heading's section: its organisation is what "the bloc" is, its countries who "both" or "the country" are */
+function enterSection(members: ActorNP[], discourse: Discourse): void {
+  trackOrgs([sectionGroup(members, 0, 0)], discourse);
+  const countries = distinctCountries(members);
+  if (countries.length >= 2) discourse.lastPlural = countries;
+  if (countries.length === 1) discourse.lastCountry = countries[0].code;
+}
+
+const LABEL_FILLER = new Set(['the', 'of', 'for', 'on', 'and', "'s", '’s']);
+/**
+ * Whom a transcript's speaker label speaks for: an actor the label names itself ("SECRETARY RUBIO", "PRESIDENT
+ * MACRON"), else the one office of the title or the lead that holds all the label's words ("HIGH REPRESENTATIVE" after
+ * "the EU High Representative", "MINISTER" after "Egypt's Foreign Minister"); the parenthesis is read the same way
+ * ("JANE DOE (MINISTER FOR DEFENCE)"). Null when nothing, or more than one actor, fits.
+ */
+function turnSpeaker(label: string, discourse: Discourse): { code: string; role: string | null } | null {
+  const cache = (discourse.turnActors ??= new Map());
+  if (cache.has(label)) return cache.get(label)!;
+  const parts = label.match(/^([^(]*?)\s*(?:\(([^)]*)\))?$/) ?? [label, label];
+  const titleCase = (x: string) => x.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  let found: { code: string; role: string | null } | null = null;
+  for (const part of [parts[1], parts[2]]) {
+    if (found || !part?.trim()) continue;
+    for (const toks of sentencesOf(titleCase(part.trim()), 0)) {
+      const m = findActors(toks, () => true, discourse.people, discourse.pick).flatMap((g) => g.members).find((x) => x.code && !x.anaphor);
+      if (m) found = { code: m.code!, role: m.role };
+    }
+    if (found) break;
+    const words = part.toLowerCase().split(/[\s]+/).filter((w) => w && !LABEL_FILLER.has(w));
+    if (!words.length || !discourse.turnContext) continue;
+    const codes = new Map<string, { code: string; role: string | null }>();
+    for (const para of discourse.turnContext.split('\n')) {
+      for (const toks of sentencesOf(para, 0)) {
+        for (const m of findActors(toks, () => true, discourse.people, discourse.pick).flatMap((g) => g.members)) {
+          if (!m.code || !m.govNoun || m.anaphor) continue;
+          const np = new Set(toks.slice(m.start, m.end).map((t) => t.lower));
+          if (words.every((w) => np.has(w))) codes.set(m.code, { code: m.code, role: m.role });
+        }
+      }
+    }
+    if (codes.size === 1) found = [...codes.values()][0];
+  }
+  cache.set(label, found);
+  return found;
+}
+
 const TITLED_NAME = /\b(Minister|President|Chancellor|Secretary|Premier|Prime Minister|Ambassador|Envoy|spokes(?:man|woman|person))\s+\p{Lu}/u;
 
 /** "Estonia's Defence Minister Hanno Pevkur": later "Pevkur said" is Estonia speaking. */
@@ -1401,13 +1672,107 @@ const OFFICE_TITLE = /^(minister|president|chancellor|secretary|premier|ambassad
 const OFFICE_WORD = /\b(?:minister|president|chancellor|secretary|premier|ambassador|envoy)\b/i;
 const INTERVIEW_INTRO = /\b(spoke|speaks|talked|talks|sat down) (to|with)\b|\binterview(ed)?\b|\btold (us|this)\b/i;
 
+/**
+ * "Canada's Minister of Foreign Affairs and the Deputy Secretary of State of the United States co-chaired ...": an
+ * office introduced with its country and no holder's name is what "the Minister" and "the Deputy Secretary" mean
+ * later in the text (the office words before any "of"), until another introduction of the same office.
+ */
+/**
+ * "In Port-au-Prince, Prime Minister Alix Didier Fils-Aime used a televised address ...": an office title and a name
+ * the lexicon does not know, right after a place that frames the sentence, are that place's office holder (the group
+ * is added to the sentence's actors; the name is then learnt like any office holder's).
+ */
+function framedHolder(toks: Token[], groups: ActorGroup[], discourse: Discourse): void {
+  const f = groups[0];
+  if (!f || toks[0]?.lower !== 'in' || !(f.start === 1 || (f.start === 2 && toks[1].lower === 'the')) || toks[f.end]?.text !== ',' || f.members.length !== 1) return;
+  const place = f.members[0];
+  if (!place.code || !isCountry(place) || !place.kinds.every((k) => k === 'capital' || k === 'country')) return;
+  const k = f.end + 1;
+  let h = k;
+  while (RANK.has(toks[h]?.lower ?? '') && /^\p{Lu}/u.test(toks[h].text)) h++;
+  const title = toks[h] && /^\p{Lu}/u.test(toks[h].text) ? matchAt(lexicon().govNouns, toks, h, true) : null;
+  if (!title || groups.some((g) => g.start >= k && g.start < title.end + 1)) return;
+  let e = title.end;
+  while (e < toks.length && e - title.end < 6 && ((toks[e].pos === 'PROPN' && /^\p{Lu}/u.test(toks[e].text)) || (HYPHEN_TOKENS.has(toks[e].text) && /^\p{Lu}/u.test(toks[e + 1]?.text ?? '') && toks[e].start === toks[e - 1].end))) e++;
+  if (e === title.end || groups.some((g) => g.start < e && g.end > title.end)) return;
+  const verb = toks[e] && (toks[e].pos === 'VERB' || toks[e].pos === 'AUX' || AUX_LIKE.has(toks[e].lower));
+  const group: ActorGroup = { members: [{ start: k, end: e, code: place.code, role: null, kinds: ['person'], govNoun: true }], start: k, end: e, slot: verb ? 'subject' : 'other', prep: null, head: -1 };
+  groups.splice(groups.findIndex((g) => g.start > k) < 0 ? groups.length : groups.findIndex((g) => g.start > k), 0, group);
+  if (verb) discourse.last = { code: place.code, role: null };
+}
+const HYPHEN_TOKENS = new Set(['-', '‑', '‐']);
+
+const APPOSED_OFFICES = new Set(['head', 'chairman', 'chairwoman', 'chair', 'director', 'commander', 'chief']);
+/**
+ * "Gen. Alan Kessler, the commander of U.S. European Command, said ...", "Admiral Jane Roe, the head of the Italian
+ * navy, told ...": a name the lexicon does not know, opening the sentence with an apposition that gives its office and
+ * country, is that country's office holder (added to the sentence's actors, so the name is learnt).
+ */
+function apposedHolder(toks: Token[], groups: ActorGroup[], discourse: Discourse): void {
+  let c = 0;
+  while (c < toks.length && c < 6 && (/^\p{Lu}/u.test(toks[c].text) || (toks[c].text === '.' && c > 0) || (HYPHEN_TOKENS.has(toks[c].text) && c > 0))) c++;
+  if (c < 2 || toks[c]?.text !== ',' || toks[c + 1]?.lower !== 'the' || groups.some((g) => g.start < c)) return;
+  if (toks.slice(0, c).filter((t) => t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)).length < 2) return;
+  const close = toks.findIndex((t, k) => k > c + 1 && k <= c + 12 && t.text === ',');
+  if (close < 0) return;
+  const v = toks[close + 1];
+  if (!v || !(v.pos === 'VERB' || v.pos === 'AUX' || lexicon().speechVerbs.has(v.lemma))) return;
+  const lx = lexicon();
+  const office = toks.slice(c + 2, close).some((t, k) => APPOSED_OFFICES.has(t.lower) || !!matchAt(lx.govNouns, toks, c + 2 + k, true));
+  // "the Secretary-General's special representative for Haiti": an organisation's officer, and a place the office is
+  // for (to, for, in) is not its owner
+  const inside = groups.filter((g) => g.start > c && g.end <= close);
+  if (inside.some((g) => (g.prep && g.prep !== 'of') || g.members.some((m) => !m.code || !isCountry(m)))) return;
+  if (toks.slice(c + 2, close).some((t, k, a) => t.lower === 'secretary-general' || (t.lower === 'secretary' && (a[k + 1]?.lower === 'general' || HYPHEN_TOKENS.has(a[k + 1]?.text ?? ''))))) return;
+  const countries = [...new Set(inside.flatMap((g) => g.members).map((m) => m.code!))];
+  if (!office || countries.length !== 1) return;
+  groups.unshift({ members: [{ start: 0, end: c, code: countries[0], role: null, kinds: ['person'], govNoun: true }], start: 0, end: c, slot: 'subject', prep: null, head: -1 });
+  void discourse;
+}
+
+function learnOffices(toks: Token[], groups: ActorGroup[], discourse: Discourse): void {
+  const lx = lexicon();
+  let membersMemo: ActorNP[] | null = null;
+  for (let k = 0; k < toks.length; k++) {
+    if (!capitalised(toks[k].text)) continue;
+    const start = k;
+    let h = k;
+    while (RANK.has(toks[h]?.lower ?? '') && /^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) h++;
+    const g = matchAt(lx.govNouns, toks, h, true);
+    if (!g || !capitalised(toks[h].text)) continue;
+    k = g.end - 1;
+    const members = (membersMemo ??= groups.flatMap((x) => x.members));
+    const words = toks.slice(start, g.end).map((t) => t.lower);
+    const of = words.indexOf('of');
+    const key = (of > 0 ? words.slice(0, of) : words).join(' ');
+    // "Canada's Minister of Foreign Affairs": the possessor's office
+    let code = members.find((m) => m.start < start && m.end >= g.end && isCountry(m) && !m.kinds.includes('person'))?.code ?? null;
+    // past the office's own complement ("of State", "of Foreign Affairs")
+    let e = g.end;
+    if (toks[e]?.lower === 'of' && !members.some((m) => m.start === e + 1 || (m.start === e + 2 && toks[e + 1].lower === 'the'))) {
+      e++;
+      while (e < toks.length && (/^\p{Lu}/u.test(toks[e].text) || (toks[e].lower === 'and' && /^\p{Lu}/u.test(toks[e + 1]?.text ?? ''))) && !members.some((m) => m.start === e)) e++;
+    }
+    // "the Deputy Secretary of State of the United States": the office of the country after "of"
+    if (!code && toks[e]?.lower === 'of') code = members.find((m) => (m.start === e + 1 || (m.start === e + 2 && toks[e + 1].lower === 'the')) && isCountry(m) && m.kinds.every((x) => x === 'country' || x === 'capital'))?.code ?? null;
+    if (!code) continue;
+    // "Canada's Foreign Minister Anita Roy": a named holder is recalled by name, not by office
+    const after = members.find((m) => m.start < start && m.end > g.end);
+    if (after || (toks[e]?.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[e].text))) continue;
+    (discourse.definites ??= new Map()).set(key, code);
+  }
+}
+
 function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, intro = false): void {
   let introduced = false;
   for (const g of groups) {
     for (const m of g.members) {
       if (!m.code || !m.govNoun || m.end - m.start < 2) continue;
       if (g.slot !== 'oblique' && m.kinds.some((k) => k !== 'capital')) discourse.lastOffice = { code: m.code, role: m.role };
-      const last = toks[m.end - 1];
+      // "Rep. Carl Hutchins (R-Ohio)": the name before a party tag
+      let lastAt = m.end - 1;
+      if (toks[lastAt].text === ')') while (lastAt > m.start && toks[lastAt + 1]?.text !== '(') lastAt--;
+      const last = toks[lastAt];
       // "Portugal's foreign minister, Ana Lopes, spoke to us": an office introduced for an interview answers it
       if (intro && !introduced && !discourse.introduced && g.slot !== 'oblique' && m.kinds.some((k) => k !== 'capital')) {
         discourse.interviewee = { code: m.code, role: m.role };
@@ -1421,9 +1786,9 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, 
       const who = { code: m.code, role: m.role };
       if (!discourse.people.has(last.lower)) discourse.people.set(last.lower, who);
       // "spokesman Guo Jiakun ... Guo urged": a name whose family name comes first is recalled by its first word
-      let first = m.end - 1;
+      let first = lastAt;
       while (first > m.start && toks[first - 1].pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[first - 1].text) && !OFFICE_TITLE.test(toks[first - 1].text)) first--;
-      if (first < m.end - 1 && !discourse.people.has(toks[first].lower)) discourse.people.set(toks[first].lower, who);
+      if (first < lastAt && !discourse.people.has(toks[first].lower)) discourse.people.set(toks[first].lower, who);
       if (m.kinds.some((k) => k !== 'capital') && (!discourse.interviewee || (intro && !introduced && !discourse.introduced))) discourse.interviewee = who;
       if (intro) introduced = true;
     }
@@ -1461,12 +1826,16 @@ function firstPerson(toks: Token[]): boolean {
  * "Spain could plausibly send police", "Russia and China would veto a resolution": with no one saying so, a modal
  * is the writer's conjecture about an actor, not the actor's position.
  */
+const WRITER_FRAME = /^(?:it is|it's|it seems|it remains)\s+(?:(?:quite|entirely|very|also|still|now)\s+)?(?:possible|likely|unlikely|conceivable|tempting|plausible|probable|not impossible|far from clear|unclear)\b|^(?:there (?:were|are|have been) (?:reports|suggestions|rumours|rumors|signs)|reports suggest|some (?:analysts|experts|observers))\b/i;
 const HEDGES = new Set(['plausibly', 'conceivably', 'perhaps', 'presumably', 'theoretically', 'likely', 'probably', 'instead', 'easily', 'well', 'arguably']);
 function conjecture(toks: Token[], s: Sentence, i: number, answer: boolean): boolean {
   // a bulleted rundown of who offers what reports the actors' positions
   if (answer || s.listItem) return false;
   let k = i - 1;
-  let hedged = false;
+  // "In theory, Poland could contribute engineers": the writer's hypothesis
+  let hedged = /^(?:in theory|theoretically|in principle|on paper|hypothetically)\b/i.test(s.text.trimStart());
+  // "It is possible that Ankara could yet send troops", "There were reports that Spain would ...": the writer's reading
+  if (!answer && WRITER_FRAME.test(s.text.trimStart()) && !insideQuote(toks, i)) return true;
   while (k >= 0 && (toks[k].pos === 'ADV' || toks[k].lower === 'not' || toks[k].lower === "n't")) if (HEDGES.has(toks[k--].lower)) hedged = true;
   // "could instead fund the mission and provide airlift": the modal of the first verb
   if ((toks[k]?.lower === 'and' || toks[k]?.lower === 'or') && k > 0) {
@@ -1527,7 +1896,15 @@ function modalObject(toks: Token[], c: Cue, cl: Clause, cues: Cue[]): boolean {
   if (c.cat !== 'considered' && c.cat !== 'refused' && c.cat !== 'not-ruled-out') return false;
   const single = c.end - c.start === 1;
   if (single && !['consider', 'weigh', 'mull', 'eye', 'explore', 'study', 'examine', 'contemplate'].includes(c.phrase) && !MODAL_OBJECT_VERBS.has(c.phrase)) return false;
-  if (!toks.slice(c.start, c.end).some((t) => t.pos === 'VERB')) return false;
+  // "was \"open to it\"", "has not ruled that out": the contribution under discussion, taken up by a pronoun
+  if (!single && c.cat !== 'refused') {
+    let k = c.end;
+    while (QUOTES.has(toks[k]?.text ?? '')) k++;
+    if (['it', 'this', 'that'].includes(toks[k]?.lower ?? '') && (!toks[k + 1] || toks[k + 1].pos === 'PUNCT' || QUOTES.has(toks[k + 1].text) || ['if', 'but', 'once', 'provided', 'as', 'for'].includes(toks[k + 1].lower))) return true;
+    if (toks[k]?.lower === 'the' && ['idea', 'possibility', 'option', 'request'].includes(toks[k + 1]?.lower ?? '')) return true;
+  }
+  // "has no plans for a transit": a refusal noun phrase governs its object like a verb
+  if (!toks.slice(c.start, c.end).some((t) => t.pos === 'VERB') && !(c.cat === 'refused' && toks[c.start].lower === 'no')) return false;
   if (toks[c.end]?.lower === 'to' && toks[c.end + 1]?.pos === 'VERB') return false;
   const stop = Math.min(cl.end, c.end + 8);
   for (let k = c.end; k < stop; k++) {
@@ -1559,7 +1936,7 @@ function infinitiveOfPossessed(toks: Token[], i: number, groups: ActorGroup[]): 
     }
   }
   if (toks[k - 1]?.pos !== 'NOUN') return null;
-  const g = attached(groups, k - 1);
+  const g = attached(groups, k - 1, toks);
   return g && g.slot === 'possessor' ? g : null;
 }
 
@@ -1637,4 +2014,684 @@ function othersForce(toks: Token[], from: number, to: number, groups: ActorGroup
   // "the International Stabilization Force": a capitalised adjective is part of a mission's name, not someone else's troops
   for (let k = from; k < end; k++) if (FOREIGN.has(toks[k].lower) && !(/^\p{Lu}/u.test(toks[k].text) && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '')) && assetsOf(toks, k + 1, Math.min(to, k + 3)).length) return true;
   return groups.some((g) => g.start >= from && g.start < Math.min(to, from + 8) && g.members.every((m) => m.code && !own.has(m.code)) && assetsOf(toks, g.end, Math.min(to, g.end + 2)).length > 0);
+}
+
+const PLACE_PREPS = new Set(['in', 'on', 'inside', 'within', 'of', 'at', 'across', 'throughout']);
+const FORCE_DET = new Set(['its', 'their', 'our', 'no', 'any', 'the', 'a', 'an']);
+const FORCE_NOUN_EXTRA = new Set(['deployment', 'participation', 'contribution', 'involvement', 'presence', 'contingent', 'role', 'sending', 'deploying', 'contributing', 'joining', 'participating']);
+const FORCE_MODALS: Record<string, 'will' | 'may'> = { will: 'will', would: 'will', shall: 'will', "'ll": 'will', wo: 'will', could: 'may', might: 'may', may: 'may', can: 'may', ca: 'may' };
+// lemma sequences after the modal: what a force does when it is contributed (not "would be stationed far from the
+// front line" or "would go to protect civilians": how or why it serves, said of a contribution already known)
+const FORCE_VERBS: string[][] = [['deploy'], ['be', 'deploy'], ['be', 'send'], ['be', 'dispatch'], ['go'], ['set', 'foot'], ['be', 'on', 'the', 'ground'], ['take', 'part'], ['join'], ['participate'], ['serve'], ['be', 'part'], ['enter'], ['remain'], ['stay'], ['transfer'], ['move'], ['be', 'move'], ['be', 'involve'], ['be', 'among'], ['be', 'available'], ['be', 'commit'], ['be', 'contribute'], ['be', 'provide']];
+// predicates of a contribution noun: "is not excluded", "is ruled out", "is on the table"
+const NOUN_PREDICATES: { words: string[]; type: PositionEventType }[] = [
+  { words: ['be', 'not', 'exclude'], type: 'pledge-considered' },
+  { words: ['be', 'not', 'rule', 'out'], type: 'pledge-considered' },
+  { words: ['can', 'not', 'be', 'exclude'], type: 'pledge-considered' },
+  { words: ['can', 'not', 'be', 'rule', 'out'], type: 'pledge-considered' },
+  { words: ['be', 'possible'], type: 'pledge-considered' },
+  { words: ['be', 'an', 'option'], type: 'pledge-considered' },
+  { words: ['be', 'on', 'the', 'table'], type: 'pledge-considered' },
+  { words: ['be', 'under', 'consideration'], type: 'pledge-considered' },
+  { words: ['be', 'be', 'consider'], type: 'pledge-considered' },
+  { words: ['be', 'be', 'study'], type: 'pledge-considered' },
+  { words: ['be', 'be', 'examine'], type: 'pledge-considered' },
+  { words: ['be', 'rule', 'out'], type: 'pledge-refused' },
+  { words: ['be', 'exclude'], type: 'pledge-refused' },
+  { words: ['be', 'out', 'of', 'the', 'question'], type: 'pledge-refused' },
+  { words: ['be', 'off', 'the', 'table'], type: 'pledge-refused' },
+  { words: ['be', 'not', 'on', 'the', 'table'], type: 'pledge-refused' },
+];
+
+function lemmaRun(toks: Token[], k: number, words: string[], to: number): number {
+  let j = k;
+  for (const w of words) {
+    while (j < to && QUOTES.has(toks[j].text)) j++;
+    if (j >= to) return -1;
+    const t = toks[j];
+    const ok = t.lemma === w || t.lower === w || (w === 'not' && t.lower === "n't") || (w === 'be' && ['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re"].includes(t.lower)) || (w === 'can' && ['can', 'ca', 'cannot'].includes(t.lower));
+    if (!ok) {
+      // "cannot" is one token: it stands for "can not"
+      if (w === 'not' && toks[j - 1]?.lower === 'cannot') continue;
+      return -1;
+    }
+    j++;
+  }
+  return j;
+}
+
+/**
+ * Clauses whose subject is a force or a contribution rather than a country: "its troops will not deploy", "no Jordanian
+ * soldiers would set foot in Gaza", "Japanese participation is not excluded". The owner is the actor group right before
+ * the noun (possessive or demonym); with "its/their/our" the caller takes the clause's subject.
+ */
+function forcePredicates(toks: Token[], cl: Clause, groups: ActorGroup[]): { noun: number; det: number; end: number; owner: ActorGroup | null; type: PositionEventType }[] {
+  const out: { noun: number; det: number; end: number; owner: ActorGroup | null; type: PositionEventType }[] = [];
+  for (let n = cl.start + 1; n < cl.end - 1; n++) {
+    const asset = matchAtAsset(toks, n);
+    const contribution = FORCE_NOUN_EXTRA.has(toks[n].lower);
+    if (!contribution && (!asset || asset.value.asset === 'money' || !['NOUN', 'PROPN', 'ADJ'].includes(toks[n].pos))) continue;
+    let nounEnd = asset ? asset.end : n + 1;
+    // "police officers", "combat engineers": the head noun comes last
+    while (nounEnd < cl.end && toks[nounEnd].pos === 'NOUN' && nounEnd - n < 3) nounEnd++;
+    // "its contingent of about 150 troops", "its soldiers and police officers": the rest of the noun phrase
+    for (let guard = 0; guard < 2; guard++) {
+      const w = toks[nounEnd]?.lower;
+      if (w !== 'of' && w !== 'and') break;
+      let e = nounEnd + 1;
+      while (e < cl.end && e - nounEnd <= 5 && (toks[e].pos === 'NUM' || toks[e].pos === 'ADJ' || toks[e].pos === 'ADV' || toks[e].pos === 'DET' || toks[e].kind === 'number')) e++;
+      const more = e < cl.end ? matchAtAsset(toks, e) : null;
+      if (!more || more.value.asset === 'money') break;
+      nounEnd = more.end;
+      while (nounEnd < cl.end && toks[nounEnd].pos === 'NOUN' && nounEnd - e < 3) nounEnd++;
+    }
+    // the noun phrase before the head: determiner, owner, adjectives ("no American combat troops", "Jordan's special forces")
+    let k = n - 1;
+    let owner: ActorGroup | null = null;
+    while (k >= cl.start && n - k <= 4) {
+      const poss = toks[k].text === "'s" || toks[k].text === '’s' || toks[k].text === "'";
+      owner = groups.find((x) => (x.end === k + 1 || (poss && x.end === k)) && (x.slot === 'possessor' || x.slot === 'modifier' || x.slot === 'subject')) ?? null;
+      if (owner || FORCE_DET.has(toks[k].lower) || !(toks[k].pos === 'ADJ' || toks[k].pos === 'NOUN' || toks[k].pos === 'PROPN' || toks[k].pos === 'NUM')) break;
+      k--;
+    }
+    const det = owner ? owner.start - 1 : k;
+    // "said a contribution was possible": a contribution noun under discussion, stated by the clause's subject
+    // "said sending troops was out of the question": a gerund subject right after the verb of saying
+    const bareContribution = contribution && (['a', 'the', 'any'].includes(toks[k]?.lower ?? '') || (/ing$/.test(toks[n].lower) && (k < cl.start || toks[k].lower === 'that' || lexicon().speechVerbs.has(toks[k].lemma))));
+    // "confirmed that four Eurofighters will be based at ...", "has informed Bucharest that no additional Patriot batteries
+    // will be sent": a counted force in a reported clause is the reporting subject's
+    const np = toks.slice(k + 1, n);
+    const counted = !owner && !contribution && (np.some((t) => t.pos === 'NUM' || t.kind === 'number') || ['no', 'an', 'a'].includes(toks[k]?.lower ?? '')) ? k : -1;
+    const reportedClause = counted >= 0 && (toks[counted].lower === 'that' || toks[counted - 1]?.lower === 'that');
+    if (!owner && !['its', 'their', 'our'].includes(toks[k]?.lower ?? '') && !bareContribution && !reportedClause) continue;
+    const determiner = reportedClause ? toks[counted].lower : toks[det]?.lower ?? '';
+    let negated = determiner === 'no';
+    const any = determiner === 'any';
+    // the predicate: an auxiliary chain, then what the force does
+    let j = nounEnd;
+    let modal: 'will' | 'may' | null = null;
+    let ready = false;
+    while (j < cl.end && j - nounEnd < 6) {
+      const w = toks[j].lower;
+      if (FORCE_MODALS[w]) modal = modal ?? FORCE_MODALS[w];
+      else if (w === 'cannot') { modal = modal ?? 'may'; negated = true; }
+      else if (w === 'not' || w === "n't" || w === 'never') negated = true;
+      else if ((w === 'ready' || w === 'prepared') && toks[j + 1]?.lower === 'to') { ready = true; j++; }
+      else if (toks[j].pos !== 'ADV' && w !== 'are' && w !== 'is') break;
+      j++;
+    }
+    let type: PositionEventType | null = null;
+    let end = -1;
+    if (contribution) {
+      for (const p of NOUN_PREDICATES) {
+        const e = lemmaRun(toks, nounEnd, p.words, cl.end);
+        if (e > 0) { type = p.type; end = e; break; }
+      }
+    }
+    if (!type && (modal || ready)) {
+      for (const v of FORCE_VERBS) {
+        const e = lemmaRun(toks, j, v, cl.end);
+        if (e > 0) { end = e; break; }
+      }
+      // "four Eurofighters will be based at Graf Ignatievo": where a counted force will be is its deployment
+      if (end < 0 && reportedClause) for (const v of [['be', 'base'], ['be', 'station'], ['be', 'deploy']]) {
+        const e = lemmaRun(toks, j, v, cl.end);
+        if (e > 0) { end = e; break; }
+      }
+      if (end > 0) type = negated ? 'pledge-refused' : modal === 'may' ? 'pledge-considered' : 'pledge-announced';
+      // "its soldiers will not be used to disarm Hamas": a limit on how the force may be used is the contributor's condition
+      if (end < 0 && negated && lemmaRun(toks, j, ['be', 'use'], cl.end) > 0) {
+        end = lemmaRun(toks, j, ['be', 'use'], cl.end);
+        type = 'condition-set';
+      }
+      if (type !== 'condition-set' && toks[end]?.lower === 'to' && toks[end + 1]?.pos === 'VERB') type = null;
+      // "Kosovo police will stay on the territory of Kosovo": a force at home contributes nothing
+      if (owner && groups.some((x) => x.start >= end && x.start < cl.end && PLACE_PREPS.has(toks[x.start - 1]?.lower ?? '') && x.members.some((m) => owner!.members.some((o) => o.code === m.code)))) type = null;
+    }
+    if (!type) continue;
+    // "would deploy only under a UN mandate", "no troops will go before parliament has voted": a condition
+    const rest = toks.slice(end, cl.end);
+    const only = toks.slice(nounEnd, cl.end).some((t) => t.lower === 'only' || t.lower === 'unless' || t.lower === 'without');
+    if ((type === 'pledge-announced' && only) || (type === 'pledge-refused' && rest.some((t) => t.lower === 'until' || t.lower === 'before' || t.lower === 'unless' || t.lower === 'without'))) type = 'condition-set';
+    // "any troops would ...": a hypothetical, unless refused or conditioned
+    if (any && type !== 'condition-set' && type !== 'pledge-refused') continue;
+    out.push({ noun: n, det, end, owner, type });
+    n = end - 1;
+  }
+  return out;
+}
+
+/** cheap test for "the <measure> is/was <descriptor>" so that a sentence with no other cue is still read */
+function verdictLike(toks: Token[]): boolean {
+  const lx = lexicon();
+  for (let v = 2; v < toks.length - 1; v++) {
+    if (toks[v].lemma !== 'be' || !(lx.measures.has(toks[v - 1].lemma) || lx.measures.has(toks[v - 1].lower))) continue;
+    for (let d = v + 1; d < Math.min(toks.length, v + 4); d++) if (matchAt(lx.descriptors, toks, d, true)) return true;
+  }
+  return false;
+}
+
+/** the noun a relative clause hangs on is itself a hostile verdict: "a provocation that will not go unanswered" */
+function hostileHead(toks: Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(1, i - 5); k--) if (['that', 'which'].includes(toks[k].lower)) return HOSTILE.has(toks[k - 1].lower) || ['act', 'attack', 'aggression', 'escalation'].includes(toks[k - 1].lower);
+  return false;
+}
+
+const ADDRESSED_OTHERS = new Set(['allies', 'members', 'partners', 'all', 'others', 'everyone', 'europe', 'europeans', 'governments', 'countries', 'states', 'parties', 'sides', 'donors', 'neighbours', 'neighbors']);
+/** "expects all members to", "told Washington to": the gap before "to" names others (a name or a collective), and the verb is active */
+function othersAddressed(toks: Token[], start: number, end: number): boolean {
+  if (end - start <= 2 || passiveAt(toks, start)) return false;
+  const gap = toks.slice(start + 1, end - 1);
+  if (gap.some((t) => OWN_SUBJECTS.has(t.lower))) return false;
+  return gap.some((t) => ADDRESSED_OTHERS.has(t.lower) || t.pos === 'PROPN');
+}
+
+const RECEIVING = new Set(['draw', 'face', 'meet', 'win', 'receive', 'get', 'gain', 'secure', 'attract', 'encounter', 'have', 'enjoy', 'earn']);
+/** "has drawn criticism", "faced opposition", "won the backing": a verb of receiving (or of stating) governs the noun */
+function lightOrReceiving(toks: Token[], i: number, from: number): boolean {
+  for (let k = i - 1; k >= Math.max(from, i - 4); k--) {
+    const t = toks[k];
+    if (t.pos === 'VERB') return RECEIVING.has(t.lemma) || lexicon().lightVerbs.has(t.lemma);
+    if (!['DET', 'ADJ', 'ADV', 'AUX', 'PART'].includes(t.pos)) return false;
+  }
+  return false;
+}
+
+/** the verb right after an obligation is one of approving: "must authorise", "would have to approve" */
+function approvalAfter(toks: Token[], k: number): boolean {
+  if (toks[k]?.pos === 'ADV') k++;
+  return !!toks[k] && toks[k].pos === 'VERB' && APPROVAL_VERBS.has(toks[k].lemma);
+}
+
+
+/** What the per-clause rules read: the sentence, the clause, its cues and actors, and where candidates go. */
+interface ClauseCtx {
+  s: Sentence;
+  toks: Token[];
+  lx: ReturnType<typeof lexicon>;
+  cues: Cue[];
+  ccues: Cue[];
+  cl: Clause;
+  resolved: ActorGroup[];
+  speaker: ActorGroup | null;
+  /** the sentence names its own speaker (not one carried over from the discourse) */
+  ownSpeaker: boolean;
+  answer: boolean;
+  quoted: (i: number) => boolean;
+  subjectFor: (i: number) => { group: ActorGroup | null; how: Candidate['how'] };
+  has: (cat: CueCategory, from?: number, to?: number) => boolean;
+  assetsIn: (from: number, to: number) => Asset[];
+  candidates: Candidate[];
+  isVerbLike: (i: number) => boolean;
+  publishedOn: string | null;
+  colon: number;
+  discourse: Discourse;
+  inClause: (i: number) => boolean;
+}
+
+/** 1. contribution cues: pledges announced, considered or refused (split out of fromSentence so V8 can optimise each part) */
+function contributionCandidates(x: ClauseCtx): void {
+  const { s, toks, lx, cues, ccues, cl, resolved, speaker, answer, subjectFor, has, assetsIn, candidates, publishedOn } = x;
+  // 1. contribution (pledge) cues
+  // "Turkey eyes training roles", "is weighing a contribution": a considering verb with an asset object
+  const contrib = ccues.filter(
+    (c) => ((c.cat === 'contribution' || c.cat === 'contribution-strong') && (isVerbal(toks, c.start) || isVerbLikeAt(toks, c.start, resolved))) || c.cat === 'contribution-noun' ||
+      (c.cat === 'considered' && CONSIDER_VERBS.includes(c.phrase) && (isVerbal(toks, c.start) || isVerbLikeAt(toks, c.start, resolved)) && assetsOf(toks, c.end, Math.min(cl.end, c.end + 4)).length > 0) ||
+      // "opened the door to a naval role", "is weighing a request to expand its contingent", "ruled out any role for Turkish troops"
+      modalObject(toks, c, cl, ccues) ||
+      // "Latvia has not yet decided, officials said": undecided about the contribution under discussion
+      (c.cat === 'not-ruled-out' && c.end - c.start > 1 && toks.slice(c.start, c.end).some((t) => t.pos === 'VERB') && bareOk(toks, c.end, cl.end) && !ccues.some((x) => (x.start >= c.end || x.end <= c.start) && (x.cat === 'contribution' || x.cat === 'contribution-strong' || x.cat === 'contribution-noun'))),
+  );
+  for (const c of contrib) {
+    // "The Security Council met on Tuesday to consider the situation": a meeting's agenda
+    if (c.cat === 'considered' && toks[c.start - 1]?.lower === 'to' && toks.slice(Math.max(cl.start, c.start - 6), c.start).some((t) => ['meet', 'convene', 'gather'].includes(t.lemma))) continue;
+    // "would keep coordinating with European navies": keep doing something is no contribution
+    if (c.phrase === 'keep' && toks[c.end]?.pos === 'VERB' && /ing$/.test(toks[c.end].lower)) continue;
+    // "adding that ...", "is preparing to send": the verb of saying or of getting ready, not the contribution
+    if ((c.phrase === 'add' || c.phrase === 'prepare') && (!toks[c.end] || ['that', 'to', 'for', ',', '"', '“'].includes(toks[c.end].lower) || toks[c.end].pos === 'PUNCT')) continue;
+    if (c.phrase === 'prepare' && toks[c.start].lower === 'prepared' && !['has', 'have', 'had'].includes(toks[c.start - 1]?.lower ?? '')) continue;
+    // "European-led", "UK-funded": a compound adjective, not a verb
+    if (HYPHENS.has(toks[c.start - 1]?.text ?? '')) continue;
+    // "The EU, which has funded the deployment since 2022, said ...": background, not this statement
+    if (inRelative(toks, c.start, cl.start) || restrictiveRelative(toks, c.start)) continue;
+    // "praised the decision to extend the mission", "welcomed the plan to deploy": the contribution is the decision maker's
+    if (toks[c.start - 1]?.lower === 'to' && DECISION_NOUNS.has(toks[c.start - 2]?.lower ?? '') && ['the', 'this', 'that', 'a'].includes(toks[c.start - 3]?.lower ?? '') && ccues.some((x) => x.end <= c.start - 2 && (x.cat === 'support-expressed' || x.cat === 'opposition-expressed'))) continue;
+    // "Sweden is welcome to station more troops": an invitation by the speaker, not Sweden's pledge
+    if (toks[c.start - 1]?.lower === 'to' && toks[c.start - 2]?.lower === 'welcome') continue;
+    // "hosts the force's headquarters", "will host a battalion": hosting a force or its base is a contribution, hosting a
+    // summit, talks or visiting planners is not
+    if (c.phrase === 'host' && toks.slice(c.end, Math.min(cl.end, c.end + 4)).some((t) => GATHERINGS.has(t.lemma) || GATHERINGS.has(t.lower))) continue;
+    // "has offered to host renewed talks in Jeddah": offering to host a meeting is no contribution either
+    if (toks[c.end]?.lower === 'to' && ['host', 'organise', 'organize', 'convene'].includes(toks[c.end + 1]?.lemma ?? '') && toks.slice(c.end + 2, Math.min(cl.end, c.end + 6)).some((t) => GATHERINGS.has(t.lemma) || GATHERINGS.has(t.lower))) continue;
+    if (c.phrase === 'host' && !has('mission', c.end, Math.min(cl.end, c.end + 6)) && !assetsIn(c.end, Math.min(cl.end, c.end + 6)).some((a) => a !== 'personnel' && a !== 'trainers')) continue;
+    // "It has sent no troops so far": nothing given is a fact ("will send no troops" is a refusal, read below)
+    const noObject = toks[c.end]?.lower === 'no' || (toks[c.end]?.pos === 'ADV' && toks[c.end + 1]?.lower === 'no');
+    if (noObject && !toks.slice(Math.max(cl.start, c.start - 3), c.start).some((x) => FUTURE_MODALS.has(x.lower))) continue;
+    // what is given is the verb's object: assets after it in the clause
+    const assets = assetsIn(c.start, cl.end);
+    // "announced $40 million in additional support": an amount of money is what is given
+    if (!assets.length && findQuantities(toks, c.end, cl.end).some((q) => /^[A-Z]{3}$/.test(q.quantity.unit ?? ''))) assets.push('money');
+    // "increased its defence budget": spending at home is not a contribution to anyone
+    if (assets.length === 1 && assets[0] === 'money' && domesticBudget(toks, c.end, cl.end)) continue;
+    // "release €25 million", "disburse aid": verbs that contribute only money ("release the detained sailors" is none)
+    if (lx.moneyVerbs.has(c.phrase) && !assets.includes('money') && !findQuantities(toks, c.end, cl.end).some((q) => q.asset === 'money')) continue;
+    // "forces to train on each other's bases": training without trainees is no offer
+    if (c.phrase === 'train' && (toks[c.end]?.pos === 'ADP' || toks[c.end]?.pos === 'ADV' || !toks[c.end])) continue;
+    // "would not join Aspides": a named operation after joining or leaving is a mission
+    const named = ['join', 'lead', 'leave', 'quit'].includes(c.phrase) && toks[c.end]?.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[c.end].text) && !resolved.some((g) => g.start <= c.end && g.end > c.end);
+    const mission = has('mission', c.start) || named;
+    // "is expected to announce its decision": a contribution still being decided
+    const pending = lx.pending.verbs.has(c.phrase) && pendingFrame(toks, c.start);
+    // "would decide after consulting parliament", "will decide whether to send troops": the decision is pending
+    const pendingObj = pending && (pendingObject(toks, c.end, cl.end) || (c.phrase === 'decide' && ['after', 'once', 'whether', 'when'].includes(toks[c.end]?.lower ?? '')));
+    if (c.phrase === 'decide' && !pendingObj) continue;
+    // "said it could contribute", "would not take part": the object is the force under discussion
+    const bare = !assets.length && !mission && lx.bareVerbs.has(c.phrase) && bareOk(toks, c.end, cl.end);
+    // "is weighing participation": a contribution noun governed by a verb of considering or refusing is its own object
+    const governed = c.cat === 'contribution-noun' && ccues.some((x) => x.start < c.start && c.start - x.end <= 3 && (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase)));
+    const modal = c.cat === 'considered' || c.cat === 'refused' || c.cat === 'not-ruled-out';
+    if (!assets.length && !mission && c.cat !== 'contribution-strong' && !bare && !pendingObj && !governed && !modal) continue;
+    if (!assets.length && !mission && c.cat === 'contribution-strong' && !hasObject(toks, c.end, cl.end)) continue;
+    let who = subjectFor(c.start);
+    if (c.cat === 'contribution-noun') {
+      const att = attached(resolved, c.start, toks);
+      const subj = who.group && who.how === 'subject' ? who.group : null;
+      const demonymOnly = att?.members.every((m) => m.kinds.every((k) => k === 'demonym'));
+      if (att && !(demonymOnly && subj && !subj.members.some((m) => att.members.some((a) => a.code === m.code)))) who = { group: att, how: 'possessor' };
+      // a bare noun needs a verb that states it: "announced a package", "opened the door to participation"
+      else if (!subj || !(lightVerbBefore(toks, c.start, cl.start) != null || ccues.some((x) => x.start < c.start && x.start >= subj.end && (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase))))) continue;
+    }
+    // "welcomed Germany's decision to station a brigade": the infinitive's agent is the noun's possessor
+    const agent = c.cat !== 'contribution-noun' ? infinitiveOfPossessed(toks, c.start, resolved) ?? announcedBy(toks, c.start, resolved) : null;
+    if (agent) who = { group: agent, how: 'possessor' };
+    if (!who.group) continue;
+    if (c.cat !== 'contribution-noun' && !ownVerb(toks, c.start, resolved)) continue;
+    if (c.cat === 'contribution-noun') {
+      const det = toks[c.start - 1]?.lower;
+      if (det === 'any' || det === 'no' || toks[c.start - 2]?.lower === 'any' || toks[c.start - 3]?.lower === 'any') continue;
+      if (who.how === 'possessor' && who.group.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
+    }
+    // "if the United States offered ...": a hypothetical, not a pledge
+    if (who.how === 'subject' && subordinate(toks, who.group)) continue;
+    // "demanded that Rwanda withdraw its soldiers": the demander's position, not Rwanda's
+    if (who.how === 'subject' && toks[who.group.start - 1]?.lower === 'that' && ccues.some((x) => (x.cat === 'demand-made' || x.cat === 'demand-weak') && x.end <= who.group!.start)) continue;
+    // "accused London of planning to send troops": an accusation about someone else, not a pledge
+    if (toks.slice(cl.start, c.start).some((t, k, arr) => t.lemma === 'accuse' && arr.slice(k + 1).some((x) => x.lower === 'of'))) continue;
+    // "..., with France and the UK dispatching teams": an absolute clause reports in passing
+    if (who.how === 'subject' && /ing$/.test(toks[c.start].lower) && toks[who.group.start - 1]?.lower === 'with') continue;
+    // "have not said whether they will join": no statement either way
+    if (undisclosed(toks, cl.start, c.start)) continue;
+    // "The Security Council should give MONUSCO a clear mandate", "Washington ought to pay": the writer's advice, unless someone says it
+    // ("Poland said NATO should send more jets": Poland's demand, read from "should"; no pledge of NATO's)
+    if (toks.slice(Math.max(cl.start, c.start - 3), c.start).some((t, k, arr) => t.lower === 'should' || (t.lower === 'ought' && arr[k + 1]?.lower === 'to'))) continue;
+    // "Germany might eventually have to commit a company": a necessity someone foresees, not a position
+    if (toks.slice(Math.max(cl.start, c.start - 5), c.start).some((t, k, arr) => ['might', 'may', 'could'].includes(t.lower) && arr.slice(k + 1).some((x, j, rest) => (x.lower === 'have' || x.lower === 'need') && rest[j + 1]?.lower === 'to'))) continue;
+    // "stopped short of announcing any troop movements": nothing announced
+    if (toks.slice(Math.max(cl.start, c.start - 4), c.start).some((t, k, arr) => t.lemma === 'stop' && arr[k + 1]?.lower === 'short')) continue;
+    const from = who.how === 'subject' ? who.group.end : cl.start;
+    const rel = relativeMask(toks);
+    const window = ccues.filter((x) => x.start >= from && x.start < c.start + 1 && !rel[x.start]);
+    // "rejected a proposal ... to deploy troops", "would not allow Turkish troops to take part": the contribution is what is rejected
+    if (window.some((x) => x.cat === 'opposition-expressed' && ((x.end - x.start === 1 && toks[x.start].pos === 'VERB') || (x.end - x.start > 1 && x.end <= c.start)))) continue;
+    if (bare && !pendingObj && !window.some((x) => x.cat === 'announced' || x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && !negatedBefore(toks, c.start, from)) continue;
+    // "Kenya was asked to lead the force": being asked is no pledge, and no demand by the one asked
+    if (window.some((x) => x.cat === 'demand-made' && passiveAt(toks, x.start))) continue;
+    let type: PositionEventType = 'pledge-announced';
+    const demandBefore = window.some((x) => x.cat === 'demand-made' || (x.cat === 'demand-weak' && reported(toks, x.start)));
+    if (window.some((x) => x.cat === 'not-ruled-out')) type = 'pledge-considered';
+    else if (window.some((x) => x.cat === 'refused') || negatedBefore(toks, c.start, from) || noObject) type = 'pledge-refused';
+    else if (window.some((x) => x.cat === 'considered' && modalOk(toks, x))) type = 'pledge-considered';
+    // "has never proposed sending troops": no proposal, and no refusal either
+    if (type === 'pledge-refused' && !window.some((x) => x.cat === 'refused') && negatesOtherVerb(toks, c.start, from)) continue;
+    if (demandBefore && type === 'pledge-announced') type = 'demand-made';
+    // "called on Caracas to withdraw its units", "urged Kigali to pull out its troops": the withdrawal asked of another is a demand
+    if (type === 'pledge-refused' && window.some((x) => x.cat === 'refused' && x.start === c.start) && (demandBefore || objectControl(toks, c.start, resolved, who.group))) type = 'demand-made';
+    // "expected every ally to contribute", "wants Europe to provide the bulk": the contribution asked of others is a demand
+    if (type === 'pledge-announced' && objectControl(toks, c.start, resolved, who.group)) type = 'demand-made';
+    // "ruled out any role for Turkish troops": refusing someone else's contribution is opposing it
+    if (type === 'pledge-refused' && othersForce(toks, c.end, cl.end, resolved, who.group)) type = 'opposition-expressed';
+    // "will not deploy troops without the consent of the host government": the refusal has its price, a condition
+    else if (type === 'pledge-refused' && toks.slice(c.end, cl.end).some((t, k) => (t.lower === 'without' || t.lower === 'unless' || t.lower === 'until') && !rel[c.end + k])) type = 'condition-set';
+    // "has eyed up to 200,000 European peacekeepers": weighing other countries' forces is asking for them
+    else if (c.cat === 'considered' && directForeignObject(toks, c.end, cl.end, resolved, who.group)) type = 'demand-made';
+    if (pending && type === 'pledge-announced') type = 'pledge-considered';
+    // "would only send troops under a UN mandate": the contribution is conditional
+    if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t, k) => t.lower === 'only' && !rel[from + k])) type = 'condition-set';
+    if (window.some((x) => x.cat === 'red-line-stated')) continue;
+    if (conjecture(toks, s, c.start, answer)) continue;
+    if (type === 'pledge-announced' && history(toks, s, cl, c, publishedOn, answer)) continue;
+    candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.cat === 'contribution-strong' || type !== 'pledge-announced' });
+  }
+
+}
+
+/** 1b. a force or a contribution as the subject of its own verb (split out of fromSentence so V8 can optimise each part) */
+function forceCandidates(x: ClauseCtx): void {
+  const { s, toks, cl, resolved, speaker, answer, subjectFor, candidates } = x;
+  // 1b. the force or the contribution is the subject: "its troops will not deploy in Gaza", "no American soldiers will be
+  // on the ground", "a Belgian frigate deployment is not excluded": the country that owns it states its position
+  for (const f of forcePredicates(toks, cl, resolved)) {
+    let group = f.owner;
+    let how: Candidate['how'] = 'possessor';
+    if (!group) {
+      const who = subjectFor(f.noun);
+      if (!who.group || (who.how !== 'subject' && who.how !== 'speaker' && who.how !== 'inherited')) continue;
+      group = who.group;
+      how = who.how;
+    }
+    if (group.slot === 'subject' && subordinate(toks, group)) continue;
+    if (relativeMask(toks)[f.noun] || conjecture(toks, s, f.noun, answer) || insideConditional(toks, f.noun, cl.start)) continue;
+    // "Asked whether American ships would join", "if Jordanian troops deploy": a question or a hypothesis
+    if ([toks[f.det], toks[f.det - 1]].some((x) => !!x && (SUBORDINATORS.has(x.lower) || x.lower === 'whether'))) continue;
+    candidates.push({ type: f.type, group, how, cue: { start: f.noun, end: f.end, cat: 'contribution', phrase: 'force-subject' }, strong: f.type !== 'pledge-announced' });
+  }
+
+}
+
+/** 2. typed cues: red lines, demands, conditions, support, opposition (split out of fromSentence so V8 can optimise each part) */
+function typedCandidates(x: ClauseCtx): void {
+  const { s, toks, lx, cues, ccues, cl, resolved, speaker, answer, quoted, subjectFor, has, candidates, isVerbLike , ownSpeaker } = x;
+  // 2. typed cues (red line, demand, condition, support, opposition)
+  for (const c of ccues) {
+    let type: PositionEventType | null = null;
+    if (c.cat === 'describe') type = describedAs(toks, c, cl.end);
+    else if (c.cat === 'propose') type = proposesOthers(toks, c, cl.end, ccues) ? 'demand-made' : null;
+    else if (TYPE_CATS.has(c.cat)) type = c.cat as PositionEventType;
+    // "Should Russia attack, ...": an inverted conditional, not an obligation
+    else if (c.cat === 'demand-weak' && c.phrase === 'should' && (c.start === cl.start || toks[c.start - 1]?.text === ',' || QUOTES.has(toks[c.start - 1]?.text ?? ''))) continue;
+    // "a country that must also fund its pensions": an obligation inside a relative clause describes the noun
+    else if (c.cat === 'demand-weak' && restrictiveRelative(toks, c.start)) continue;
+    // "Germany might eventually have to commit a company": a foreseen necessity, not a demand
+    else if (c.cat === 'demand-weak' && toks.slice(Math.max(cl.start, c.start - 3), c.start).some((x) => ['might', 'may', 'could'].includes(x.lower))) continue;
+    // ("if there were a reduction, Europe would have to fill that gap": a consequence foreseen, not a demand)
+    else if (c.cat === 'demand-weak' && toks[c.start - 1]?.lower === 'would' && toks.slice(0, c.start).some((x) => x.lower === 'if') && !approvalAfter(toks, c.end)) continue;
+    // "Our parliament would have to approve it", "the Bundestag must authorise any deployment": a required approval is a condition
+    else if (c.cat === 'demand-weak' && approvalAfter(toks, c.end)) type = 'condition-set';
+    // "it would first have to be sure", "we must defend ourselves": an obligation on oneself is no demand
+    else if (c.cat === 'demand-weak' && SELF.has(toks[prevWord(toks, c.start)]?.lower ?? '')) continue;
+    // "that decision must be approved by the National Council": a required approval is a condition
+    else if (c.cat === 'demand-weak' && toks[c.end]?.lower === 'be' && APPROVED.has(toks[c.end + 1]?.lower ?? '') && toks[c.end + 2]?.lower === 'by') type = 'condition-set';
+    // (an interview answer is the interviewee's speech: "Minsk must stop these flights")
+    else if (c.cat === 'demand-weak' && (reported(toks, c.start) || quoted(c.start))) type = 'demand-made';
+    if (!type) continue;
+    const single = c.end - c.start === 1;
+    const t = toks[c.start];
+    // "the mine countermeasures group", "a countermeasures vessel": a kind of unit, not a threat
+    if (type === 'red-line-stated' && /^counter-?measures$/.test(c.phrase) && (toks[c.start - 1]?.lower === 'mine' || toks[c.end]?.pos === 'NOUN' || toks[c.end]?.pos === 'PROPN')) continue;
+    // "at least four were shot down": a fact; "will be shot down" is the threat
+    if (type === 'red-line-stated' && /shot down/.test(c.phrase) && !toks.slice(Math.max(cl.start, c.start - 3), c.end).some((x) => FUTURE_MODALS.has(x.lower))) continue;
+    // "contact the press service", "told the press": the noun, not the verb of pressing
+    if (type === 'demand-made' && single && t.lemma === 'press' && t.pos !== 'VERB') continue;
+    // "The proposal was rejected by Hungary", "Kenya was asked by the UN to lead": a passive's agent follows "by"
+    const passive = t.pos === 'VERB' && t.lower !== t.lemma && passiveAt(toks, c.start);
+    const byAgent = passive && toks[c.end]?.lower === 'by' ? resolved.find((g) => g.start === c.end + 1 || (g.start === c.end + 2 && toks[c.end + 1].lower === 'the')) ?? null : null;
+    // "the council had been asked to sign", "Kenya was urged to stay": asked of the subject, not by it
+    if (type === 'demand-made' && passive && !byAgent) continue;
+    // "but it depends on voluntary contributions": in the writer's voice the thing depends, nobody sets a condition (an
+    // answer's "It will depend on the mandate" is the speaker's)
+    if (type === 'condition-set' && !quoted(c.start) && ['depend', 'hinge', 'rest'].includes(t.lemma) && ['it', 'this', 'that', 'which'].includes(toks[prevWord(toks, c.start)]?.lower ?? '')) continue;
+    // "refrain from any action that could lead to armed confrontation": a relative clause on a common noun describes it
+    // ... but "were a provocation that would not go unanswered": a threat hung on a hostile noun is still the speaker's
+    if ((type === 'red-line-stated' || type === 'opposition-expressed') && restrictiveRelative(toks, c.start) && !(type === 'red-line-stated' && hostileHead(toks, c.start))) continue;
+    // "REQUESTS the Chairperson of the Commission to ...": a communiqué instructing its own organs demands nothing of others
+    if (type === 'demand-made' && s.operative && t.lemma === 'request' && toks[c.end]?.lower === 'the' && OWN_ORGANS.test(toks[c.end + 1]?.text ?? '')) continue;
+    // "Thank you, Aoife.": a courtesy, not support
+    if (type === 'support-expressed' && t.lemma === 'thank' && toks[c.end]?.lower === 'you') continue;
+    // "asked whether it would take part", "asked the Secretariat what would happen": a question, not a demand
+    if (type === 'demand-made' && t.lemma === 'ask' && toks.slice(c.end, Math.min(cl.end, c.end + 5)).some((x) => ['whether', 'if', 'about', 'how', 'what', 'why', 'when', 'which'].includes(x.lower)) && !toks.slice(c.end, Math.min(cl.end, c.end + 5)).some((x) => x.lower === 'to')) continue;
+    // "MPs pressed ministers for an hour about Britain's role": questioning, not a demand ("pressed Kyiv to", "pressed for" are)
+    if (type === 'demand-made' && t.lemma === 'press' && toks.slice(c.end, Math.min(cl.end, c.end + 8)).some((x) => x.lower === 'about' || x.lower === 'on') && toks[c.end]?.lower !== 'for' && !toks.slice(c.end, Math.min(cl.end, c.end + 8)).some((x, k, arr) => x.lower === 'to' && arr[k + 1]?.pos === 'VERB')) continue;
+    // "\"What happens in September?\" Moreau asked.": asking with nothing asked for is a question, not a demand
+    if (type === 'demand-made' && t.lemma === 'ask' && (!toks[c.end] || /^[.!?,;]$/.test(toks[c.end].text))) continue;
+    // "would contribute a battalion if the AU asked": a request inside a conditional is the actor's condition, not a demand
+    // "provided parliament approves the deployment": an approval inside the condition is no one's support
+    if ((type === 'demand-made' || type === 'support-expressed') && insideConditional(toks, c.start, cl.start)) continue;
+    // "ready to contribute if asked", "once requested": a passive request is the actor's condition, not its demand
+    if (type === 'demand-made' && /ed$/.test(t.lower) && ['if', 'when', 'unless', 'once', 'until'].includes(toks[c.start - 1]?.lower ?? '')) continue;
+    // "does not want troops from ...": not wanting to do something is a refusal, read with the contribution
+    if (type === 'opposition-expressed' && toks[c.end - 1].lemma === 'want' && toks[c.end]?.lower === 'to') continue;
+    // "does not want troops from ...", but not "does not want a wider war": a force or a measure is what is not wanted
+    if (type === 'opposition-expressed' && toks[c.end - 1].lemma === 'want' && !assetsOf(toks, c.end, Math.min(cl.end, c.end + 4)).length && !measureAhead(toks, c.end, cl.end) && !ccues.some((x) => x.cat === 'mission' && x.start >= c.end && x.start < c.end + 4)) continue;
+    // "blocked the plan", "resisted the proposal": these verbs oppose only a measure, not a ship or a road
+    if (type === 'opposition-expressed' && lx.measureVerbs.has(t.lemma) && !measureAhead(toks, c.end, cl.end)) continue;
+    // "open to talks without preconditions": no condition at all
+    if (type === 'condition-set' && ['without', 'no'].includes(toks[c.start - 1]?.lower ?? '') && /^pre(condition|requisite)/.test(c.phrase)) continue;
+    // "would keep its contingent as long as the mission lasted": how long, not on what condition
+    if (type === 'condition-set' && /long as$/.test(c.phrase) && durationAhead(toks, c.end, cl.end)) continue;
+    // "is considering how it can support Poland's air defences": support in kind, under consideration
+    if (type === 'support-expressed' && t.pos === 'VERB' && assetsOf(toks, c.end, Math.min(cl.end, c.end + 5)).length && ccues.some((x) => x.cat === 'considered' && x.end <= c.start && CONSIDER_VERBS.includes(x.phrase))) type = 'pledge-considered';
+    if ((single || t.pos === 'NOUN') && (type === 'support-expressed' || type === 'opposition-expressed' || type === 'demand-made')) {
+      // a bare noun is an event only with its actor attached (U.S. support, Russian demands)
+      if (t.pos === 'NOUN' && !isVerbLikeAt(toks, c.start, resolved)) {
+        const att = attached(resolved, c.start, toks);
+        // "Ukraine's troop demand didn't spring up overnight": talked about, not stated here
+        // "rejected China's demand for a retraction": the object of someone else's verb
+        if (att && !isVerbLike(c.end) && !backgroundNoun(toks, att.start) && !objectOfVerb(toks, cl.start, att.start) && !thankedFor(toks, att.start)) candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
+        continue;
+      }
+      if (t.pos === 'ADV' || t.pos === 'ADP') continue;
+    }
+    // "Our parliament would have to approve it", "the Bundestag must authorise any deployment": a required approval is a condition
+    if (type === 'support-expressed' && APPROVAL_VERBS.has(t.lemma) && toks.slice(Math.max(cl.start, c.start - 3), c.start).some((x, k, arr) => x.lower === 'must' || ((x.lower === 'to') && ['have', 'has', 'need', 'needs', 'had'].includes(arr[k - 1]?.lower ?? '')))) type = 'condition-set';
+    // "willing to support the Palestinian police with training", "will back the mission with two frigates": support in kind
+    if (type === 'support-expressed' && t.pos === 'VERB' && ['support', 'back', 'help', 'assist'].includes(t.lemma)) {
+      const w = toks.findIndex((x, k) => k >= c.end && k < cl.end && x.lower === 'with');
+      if (w > 0 && (assetsOf(toks, w + 1, Math.min(cl.end, w + 5)).length || ['training', 'equipment', 'funding', 'money', 'logistics'].includes(toks[w + 1]?.lower ?? ''))) type = toks.slice(Math.max(cl.start, c.start - 3), c.start).some((x) => ['could', 'might', 'may'].includes(x.lower)) ? 'pledge-considered' : 'pledge-announced';
+    }
+    // "Whatever they call a red line today, they move tomorrow": a free relative describes, it states nothing
+    if (toks.slice(cl.start, c.start).some((x) => x.lower === 'whatever' || x.lower === 'whoever' || x.lower === 'whichever')) continue;
+    // "I welcome my brother, the Jordanian minister, back to Cairo": a greeting
+    if (type === 'support-expressed' && t.lemma === 'welcome' && toks.slice(c.end, Math.min(cl.end, c.end + 10)).some((x) => x.lower === 'back' || GREETED.has(x.lower))) continue;
+    // "rejected any suggestion of Russian involvement", "dismissed the accusations": a denial, not a stance on a measure
+    if (type === 'opposition-expressed' && ['reject', 'dismiss', 'deny', 'refute'].includes(t.lemma) && toks.slice(c.end, Math.min(cl.end, c.end + 4)).some((x) => DENIED.has(x.lemma) || DENIED.has(x.lower))) continue;
+    // "Rwanda denies supporting the rebels": an accusation denied, no stance
+    if (type === 'support-expressed' && toks[c.start - 1]?.lemma === 'deny') continue;
+    // "did not support the deployment", "cannot back the plan": support denied outright is opposition
+    if (type === 'support-expressed' && t.pos === 'VERB' && ['support', 'back', 'endorse', 'favour', 'favor'].includes(t.lemma) && negatedBefore(toks, c.start, cl.start, 2) && toks[c.end] && (['DET', 'NOUN', 'PROPN', 'ADJ', 'PRON'].includes(toks[c.end].pos) || /ing$/.test(toks[c.end].lower))) type = 'opposition-expressed';
+    // "has not yet confirmed ... to accept": a negated support/demand is no statement of it
+    else if ((type === 'support-expressed' || type === 'demand-made') && negatedBefore(toks, c.start, cl.start, 14)) continue;
+    // "did not criticise the launch", "has so far not threatened to block it": an opposition or threat denied is none
+    else if ((type === 'opposition-expressed' || type === 'red-line-stated') && deniedVerb(toks, c)) continue;
+    // participles used as adjectives describe, they don't state: "UN-mandated forces"
+    const att = (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && !single)) ? attached(resolved, c.start, toks) : null;
+    let who: { group: ActorGroup | null; how: Candidate['how'] } = byAgent ? { group: byAgent, how: 'subject' } : att ? { group: att, how: 'possessor' } : subjectFor(c.start);
+    // a quoted demand, threat or stance is the quoted speaker's, whoever the quote talks about
+    // ... but not the subject that opens the quote: 'Vilnius "calls on the authorities to ...," he said'
+    // ('Serbia will "not stand and watch"': past an auxiliary too)
+    const quoteOpener = who.how === 'subject' && !!who.group && !insideQuote(toks, who.group.start) && toks.slice(who.group.end, who.group.end + 3).some((x, k, arr) => QUOTES.has(x.text) && arr.slice(0, k).every((y) => y.pos === 'AUX' || y.pos === 'ADV' || AUXILIARIES.has(y.lower)));
+    // ... and in an interview answer, "The Kremlin has warned that Russia would take \"countermeasures\"": the words quoted
+    // from an actor the answer reports are that actor's, not the interviewee's
+    const reportedQuote = !ownSpeaker && answer && who.how === 'subject' && !!who.group && !insideQuote(toks, who.group.start) && reportedBy(toks, resolved, c.start);
+    if (speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) && !quoteOpener && !reportedQuote) who = { group: speaker, how: 'speaker' };
+    if (type === 'demand-made' && c.cat === 'demand-weak' && (quoted(c.start) || reported(toks, c.start))) {
+      let rep = speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) ? null : reporterOf(toks, c.start, resolved);
+      // "I would say the Israeli forces must withdraw": the subject of must is the one obliged, not the reporter
+      if (rep && rep.end >= prevWord(toks, c.start) + 1 && rep.end <= c.start && speaker && speaker !== rep) rep = null;
+      // "X said in a statement that Iran must cooperate": the one who says must, not the one who must
+      if (rep ?? speaker) who = { group: (rep ?? speaker)!, how: 'speaker' };
+      else if (who.how === 'subject') continue;
+    }
+    // "were again likely to block the package": a forecast of the actor's move, not its statement
+    if (PREDICTION.test(toks.slice(Math.max(cl.start, c.start - 3), c.start).map((x) => x.lower).join(' '))) continue;
+    // "Seoul had crossed a red line": the one who says so draws the line, not the one crossing it
+    // "warned that Manila would bear the consequences": the one who bears them is threatened, not threatening
+    // "Russia said British troops would be legitimate targets", "said U.S. bases would be targeted": the subject is the one threatened
+    const victim = type === 'red-line-stated' && /target|^(be|become) |^(would|will) be |attack$/.test(c.phrase);
+    if (victim && !att && speaker && who.group && who.group !== speaker && who.how === 'subject' && speaker.end <= who.group.start) who = { group: speaker, how: 'speaker' };
+    else if (type === 'red-line-stated' && !att && (toks.slice(Math.max(0, c.start - 3), c.start).some((x) => x.lemma === 'cross' || (SUFFER.has(x.lemma) && x.pos === 'VERB')) || SUFFER.has(toks[c.start].lemma) || SUFFER.has(toks[c.start].lower))) {
+      const rep = reporterOf(toks, c.start, resolved);
+      // "Medvedev said the transfer would cross a red line": the reporter is the nearest subject, and says it
+      const says = !!rep && (lexicon().speechVerbs.has(toks[rep.end]?.lemma ?? '') || lexicon().speechVerbs.has(toks[rep.end]?.lower ?? ''));
+      // "Israel will pay a heavy price, Iran's foreign ministry said": the speaker after it
+      who = rep && (rep !== who.group || says) ? { group: rep, how: 'speaker' } : speaker && speaker !== who.group && speaker.start > c.start ? { group: speaker, how: 'speaker' } : { group: null, how: 'subject' };
+    }
+    // "would be a \"red line\" for Cairo": the line is Cairo's
+    if (type === 'red-line-stated' && /^red lines?$/.test(c.phrase)) {
+      let k = c.end;
+      while (QUOTES.has(toks[k]?.text ?? '')) k++;
+      const owner = toks[k]?.lower === 'for' ? resolved.find((g) => g.start === k + 1 || (g.start === k + 2 && toks[k + 1].lower === 'the')) : undefined;
+      if (owner) who = { group: owner, how: 'speaker' };
+    }
+    // "The United States is welcome to expand its presence": the one welcomed is the object; the speaker welcomes
+    if (type === 'support-expressed' && t.lemma === 'welcome' && ['is', 'are', 'was', 'were', 'be'].includes(toks[c.start - 1]?.lower ?? '') && toks[c.end]?.lower === 'to') {
+      if (!speaker || (who.group && who.group.members.some((m) => speaker!.members.some((x) => x.code === m.code)))) continue;
+      who = { group: speaker, how: 'speaker' };
+    }
+    if (!who.group) continue;
+    // "even willing leaders need legislative approval": needing something is the actor's condition only when said of it
+    if (type === 'condition-set' && t.lemma === 'need' && (who.how !== 'subject' || toks.slice(who.group.end, c.start).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN'))) continue;
+    // "When the Security Council voted to endorse the force, ...", "if Moldova asks for it", "what Israel will and will
+    // not accept": not a statement of its own
+    if ((who.how === 'subject' || who.how === 'inherited') && subordinate(toks, who.group)) continue;
+    // "Egypt, which backs the army, has warned ...": the relative clause describes the actor
+    if (relativeMask(toks)[c.start]) continue;
+    // "..., with Macron insisting on guarantees": an absolute clause that reports in passing, not a statement
+    if (who.how === 'subject' && /ing$/.test(t.lower) && toks[who.group.start - 1]?.lower === 'with') continue;
+    // "Zelensky emphasized this as a non-negotiable minimum": restates a position stated before
+    const anaphoric = (type === 'demand-made' || type === 'support-expressed' || type === 'opposition-expressed') &&
+      toks.slice(Math.max(cl.start, c.start - 6), c.start).some((x, k, arr) => ['this', 'that', 'it'].includes(x.lower) && arr[k + 1]?.lower === 'as');
+    if (conjecture(toks, s, c.start, answer)) continue;
+    candidates.push({ type, group: who.group, how: who.how, cue: c, strong: c.end - c.start > 1, anaphoric });
+  }
+
+}
+
+/** warnings, regarding-as, verdicts, bracketed and colon lists, nominal cues (split out of fromSentence so V8 can optimise each part) */
+function otherCandidates(x: ClauseCtx): void {
+  const { s, toks, lx, cues, ccues, cl, resolved, speaker, answer, quoted, subjectFor, has, assetsIn, candidates, publishedOn, colon, inClause } = x;
+  // "accused Helsinki of piracy and warned it would ...", "warned that their forces will ...": a warning of what the actor will do is a threat
+  for (let w = cl.start; w < cl.end; w++) {
+    if (toks[w].lemma !== 'warn' || toks[w].pos !== 'VERB') continue;
+    let k = w + 1;
+    if (toks[k]?.lower === 'that') k++;
+    const self = toks[k] && (['it', 'they', 'we', 'its', 'their', 'our'].includes(toks[k].lower) || resolved.some((g) => g.start === k));
+    if (!self) continue;
+    const modal = toks.slice(k + 1, Math.min(cl.end, k + 6)).findIndex((x) => ['would', 'will', "'ll"].includes(x.lower));
+    if (modal < 0) continue;
+    const who = subjectFor(w);
+    // "warned that Russia would attack": a warning about someone else is not the warner's threat
+    const about = resolved.find((g) => g.start === k);
+    if (!who.group || (about && !about.members.some((m) => who.group!.members.some((x) => x.code === m.code)))) continue;
+    candidates.push({ type: 'red-line-stated', group: who.group, how: who.how, cue: { start: w, end: w + 1, cat: 'red-line-stated', phrase: 'warn' }, strong: false });
+  }
+
+  // "would see the deployment of any NATO troops in Ukraine as a direct threat": regarding something as hostile is a red line
+  for (let v = cl.start; v < cl.end; v++) {
+    if (toks[v].pos !== 'VERB' || !REGARD_VERBS.has(toks[v].lemma)) continue;
+    const as = toks.findIndex((t, k) => k > v + 1 && k < Math.min(cl.end, v + 14) && t.lower === 'as');
+    if (as < 0 || !toks.slice(as + 1, as + 5).some((t) => HOSTILE.has(t.lower))) continue;
+    if (ccues.some((x) => x.cat === 'red-line-stated' && x.start >= v && x.start <= as + 4)) continue;
+    const who = subjectFor(v);
+    if (!who.group || (who.how === 'subject' && subordinate(toks, who.group))) continue;
+    candidates.push({ type: 'red-line-stated', group: who.group, how: who.how, cue: { start: v, end: v + 1, cat: 'red-line-stated', phrase: 'regard as' }, strong: false });
+  }
+
+  // "said the reinforcement was destabilising", "the plan is a positive step, he said": a verdict on a measure, said by someone
+  for (let v = cl.start + 2; v < cl.end - 1; v++) {
+    if (toks[v].lemma !== 'be' || relativeMask(toks)[v]) continue;
+    let k = v - 1;
+    while (k > cl.start && (toks[k].pos === 'ADV' || toks[k].pos === 'AUX' || AUXILIARIES.has(toks[k].lower))) k--;
+    if (!lx.measures.has(toks[k].lemma) && !lx.measures.has(toks[k].lower)) continue;
+    let d = v + 1;
+    while (d < cl.end && (toks[d].pos === 'ADV' || toks[d].lower === 'a' || toks[d].lower === 'an' || QUOTES.has(toks[d].text)) && d - v < 4) d++;
+    if (toks.slice(v + 1, d).some((t) => NEGATORS.has(t.lower))) continue;
+    const m = matchAt(lx.descriptors, toks, d, true);
+    if (!m) continue;
+    const rep = quoted(v) && speaker ? speaker : reported(toks, v) ? reporterOf(toks, v, resolved) : speaker && speaker.start > v ? speaker : null;
+    if (!rep || (rep.slot === 'subject' && subordinate(toks, rep)) || conjecture(toks, s, v, answer)) continue;
+    candidates.push({ type: m.value, group: rep, how: 'speaker', cue: { start: v, end: m.end, cat: m.value, phrase: 'verdict' }, strong: false });
+  }
+
+  // "Pledges so far include Germany (€500m), the Netherlands (€300m) and Sweden (two frigates)": amounts in brackets after
+  // each contributor, in a sentence about pledges
+  if (PLEDGE_LIST.test(s.text)) {
+    for (const g of resolved) {
+      if (!inClause(g.start) || toks[g.end]?.text !== '(') continue;
+      const close = toks.findIndex((t, k) => k > g.end && t.text === ')');
+      if (close < 0 || close - g.end > 8) continue;
+      if (!findQuantities(toks, g.end + 1, close).length && !assetsIn(g.end + 1, close).length) continue;
+      candidates.push({ type: 'pledge-announced', group: { ...g, members: g.members }, how: 'subject', cue: { start: g.end, end: close + 1, cat: 'contribution', phrase: '(' }, strong: false });
+    }
+  }
+  // "Sweden, Norway and Denmark: a joint package of about $500 million": a list of pledges
+  if (colon > 0 && cl.start <= colon + 1 && cl.end > colon) {
+    const lead = resolved.find((g) => g.start === 0 && g.end === colon);
+    const rest = toks.slice(colon + 1, cl.end);
+    // "Mali and Niger: The two countries reject the force": a stance after the colon is no pledge
+    const stance = ccues.some((x) => x.start > colon && (x.cat === 'opposition-expressed' || x.cat === 'refused' || x.cat === 'red-line-stated'));
+    const negated = rest.some((t) => ['no', 'not', 'none', "n't"].includes(t.lower));
+    const hasAsset = assetsIn(colon + 1, cl.end).length > 0 || findQuantities(toks, colon + 1, cl.end).length > 0;
+    if (lead && !stance && !negated && hasAsset) {
+      // "Italy: considering a naval contribution": the line's own modality
+      const considering = ccues.some((x) => x.start > colon && (x.cat === 'considered' || x.cat === 'not-ruled-out') && modalOk(toks, x));
+      candidates.push({ type: considering ? 'pledge-considered' : 'pledge-announced', group: lead, how: 'subject', cue: { start: colon, end: colon + 1, cat: 'contribution', phrase: ':' }, strong: considering });
+    } else if (lead && negated && hasAsset && (toks[colon + 1]?.lower === 'no' || toks[colon + 1]?.lower === 'not') && !ccues.some((x) => x.start > colon && (x.cat === 'opposition-expressed' || x.cat === 'red-line-stated'))) {
+      // "Spain: no troops": a refusal in the list's shorthand
+      candidates.push({ type: 'pledge-refused', group: lead, how: 'subject', cue: { start: colon, end: colon + 1, cat: 'refused', phrase: ':' }, strong: true });
+    }
+  }
+
+  // 3. nominal cues with an attached actor or a light verb: "Russia's red line", "voiced support"
+  for (const c of ccues.filter((x) => x.cat === 'nominal')) {
+    // "and called on Lima": the verb, not the noun "call"
+    if (toks[c.start].pos === 'VERB') continue;
+    const att = attached(resolved, c.start, toks);
+    const noun = c.phrase;
+    const type = nominalType(noun);
+    if (!type) continue;
+    // "Ukraine's troop demand didn't spring up overnight", "Russia's threats are nothing new": talked about, not stated
+    if (att && !type.startsWith('pledge') && (toks[c.end]?.pos === 'AUX' || toks[c.end]?.pos === 'VERB') && !lexicon().speechVerbs.has(toks[c.end].lemma)) continue;
+    // "backed Moldova's request", "endorsed a U.S. plan", "condemn Venezuelan threats": the object of someone else's verb
+    if (att && objectOfVerb(toks, cl.start, att.start)) continue;
+    // "expressed his gratitude for Japan's support": what someone is thanked for
+    if (att && thankedFor(toks, att.start)) continue;
+    // "welcomed the pledge by the United Kingdom of £12 million": the pledge is the one named after "by"
+    if (!att && type === 'pledge-announced' && toks[c.end]?.lower === 'by') {
+      const by = resolved.find((g) => g.start === c.end + 1 || (g.start === c.end + 2 && toks[c.end + 1].lower === 'the'));
+      if (by && findQuantities(toks, by.end, Math.min(cl.end, by.end + 6)).length) {
+        candidates.push({ type, group: { ...by, slot: 'possessor' }, how: 'possessor', cue: c, strong: false });
+        continue;
+      }
+    }
+    if (type.startsWith('pledge')) {
+      if (!assetsIn(cl.start, cl.end).length && !has('mission')) continue;
+      // "any French troop deployment": hypothetical, and a demonym alone does not pledge
+      if (toks.slice(Math.max(cl.start, c.start - 3), c.start).some((t) => t.lower === 'any' || t.lower === 'no')) continue;
+      if (att && att.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
+      if (history(toks, s, cl, c, publishedOn, answer)) continue;
+    }
+    if (att) {
+      if (backgroundNoun(toks, att.start)) continue;
+      candidates.push({ type, group: att, how: 'possessor', cue: c, strong: false });
+      continue;
+    }
+    // "drew criticism from Turkey", "faced opposition from Hungary", "won the backing of Germany": the one it comes from
+    if (!type.startsWith('pledge') && ['from', 'of', 'by'].includes(toks[c.end]?.lower ?? '')) {
+      const source = resolved.find((g) => g.start === c.end + 1 || (g.start === c.end + 2 && toks[c.end + 1].lower === 'the'));
+      if (source && lightOrReceiving(toks, c.start, cl.start)) {
+        candidates.push({ type, group: source, how: 'possessor', cue: c, strong: false });
+        continue;
+      }
+    }
+    const lv = lightVerbBefore(toks, c.start, cl.start);
+    if (lv) {
+      const who = subjectFor(lv);
+      // "He set conditions for supporting it.": a bare noun after a pronoun restates what the article already reported
+      if (who.group) candidates.push({ type, group: who.group, how: who.how, cue: c, strong: false, anaphoric: who.how === 'pronoun' || who.how === 'inherited' });
+    }
+  }
+
+}
+/** a capital first letter (an ASCII test first: this runs on every token of a sentence) */
+function capitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return /^\p{Lu}/u.test(text);
+}
+
+const BE_FORMS = new Set(['been', 'was', 'were', 'be', 'is', 'are', 'being', 'am', "'m", "'re"]);
+/** "was asked", "had been urged", "I am asked": a participle after a form of "be" (not "is seeking") */
+function passiveAt(toks: Token[], i: number): boolean {
+  return !/ing$/.test(toks[i].lower) && BE_FORMS.has(toks[prevWord(toks, i)]?.lower ?? '');
 }

@@ -233,3 +233,23 @@ describe('joint statements and Security Council summaries', () => {
     expect(pairs('Oman insisted that Iran release the tanker.')).toEqual([['demand-made', 'OM']]);
   });
 });
+
+describe('0.8 list shorthand', () => {
+  const events = (text: string) => extractEvents({ text, publishedOn: '2026-03-04' }).map((e) => [e.type, e.actor, e.quantity?.value ?? null]);
+
+  it('reads a list line\'s own modality and a bare "no troops" as a refusal', () => {
+    expect(events('Who is offering what:\n\n- Portugal: considering a naval contribution\n- Malta: no troops')).toEqual([
+      ['pledge-considered', 'PT', null],
+      ['pledge-refused', 'MT', null],
+    ]);
+  });
+
+  it('reads amounts in brackets after each contributor in a sentence about pledges', () => {
+    expect(events('Pledges so far include Denmark (€200m), Finland (€150m) and Norway (two frigates).')).toEqual([
+      ['pledge-announced', 'DK', 200000000],
+      ['pledge-announced', 'FI', 150000000],
+      ['pledge-announced', 'NO', 2],
+    ]);
+    expect(events('Officials from Germany (Berlin) and France (Paris) met on Monday.')).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import type { ExtractedEvent } from '../catalogue';
 import { extractFromText } from './extractor';
 
 /** Bump when the output for the same input changes (rules or lexicons). */
-export const EXTRACTOR_VERSION = '0.7.1';
+export const EXTRACTOR_VERSION = '0.8.1';
 
 export interface ArticleInput {
   text: string;
@@ -14,7 +14,7 @@ export interface ArticleInput {
 export function extractEvents(input: ArticleInput): ExtractedEvent[] {
   const published = input.publishedOn && /^\d{4}-\d{2}-\d{2}/.test(input.publishedOn) ? input.publishedOn.slice(0, 10) : null;
   const text = normalise(input.text ?? '');
-  return extractFromText(text, published);
+  return extractFromText(text, published, input.title ?? null);
 }
 
 function normalise(text: string): string {

@@ -17,8 +17,28 @@ export interface ActorEntry {
   role: string | null;
   /** aliases written in capitals (US, UN) must match case-exactly; others need a capital initial */
   exact: string | null;
+  /** written in lower case after "the" in the lexicon ("the alliance"): matches in lower case, with its article */
+  lowercase?: boolean;
   /** a description ("government", "minister", "country") that names an actor only with the/his/its before it */
   anaphor?: boolean;
+  /** "the bloc", "the grouping": an organisation named before in the sentence or the article (else `code`) */
+  orgAnaphor?: boolean;
+  /**
+   * a name shared by several actors ("AU": African Union or Australia; "the Conservatives": Britain's or Canada's):
+   * the reading whose country or context words the sentence, else the article, names most; `code` when none does
+   * (null: no actor without context)
+   */
+  readings?: Reading[];
+  /** "the AU", "the AU Commission": the reading a determiner or an organ name after it selects */
+  determinerCode?: string | null;
+}
+
+export interface Reading {
+  code: string;
+  role: string | null;
+  kind: ActorKind;
+  /** words that point to this reading; a reading with a country code also counts that country's names */
+  context: string[];
 }
 
 /** A phrase compiled to tokens; each token is a set of alternatives, '*' a short gap. */
@@ -50,6 +70,14 @@ function compile(phrase: string): string[][] {
     .flatMap((part) => (part === '*' ? [['*']] : part.includes('|') ? [part.split('|').map((p) => p.toLowerCase())] : phraseTokens(part).map((t) => [t])));
 }
 
+export interface Legislators {
+  country: string;
+  role: string;
+  titles: string[];
+  titlesWithTag?: string[];
+  partyTags?: Record<string, string>;
+}
+
 export interface AssetEntry {
   asset: Asset;
   unit: string | null;
@@ -57,7 +85,15 @@ export interface AssetEntry {
 
 export interface Lexicon {
   actors: PhraseIndex<ActorEntry>;
+  /** organs of an organisation ("Commission", "Peace and Security Council"): "the ECOWAS Commission" is ECOWAS */
+  organs: PhraseIndex<string>;
+  /** the names of each actor code (countries, demonyms, capitals, institutions, people): context for ambiguous names */
+  namesOf: Map<string, string[]>;
+  /** organisations "the bloc" never refers to */
+  notBloc: string[];
   govNouns: PhraseIndex<true>;
+  /** members of parliaments by their title or party tag ("Rep. Jane Roe", "Carl Hutchins (R-Ohio)") */
+  legislators: Legislators[];
   cues: PhraseIndex<CueValue>;
   assets: PhraseIndex<AssetEntry>;
   conditionKinds: PhraseIndex<string>;
@@ -118,14 +154,18 @@ export function lexicon(): Lexicon {
   countries.registerLocale(en);
   const actors = new PhraseIndex<ActorEntry>();
   const seen = new Set<string>();
+  const namesOf = new Map<string, string[]>();
   const addActor = (name: string, entry: Omit<ActorEntry, 'exact'>) => {
+    // "the alliance": a name the lexicon writes in lower case matches in lower case, after its article
+    const lowercase = /^the \p{Ll}/u.test(name) || undefined;
     name = name.replace(/^the /i, '');
+    if (entry.code && entry.kind !== 'role-noun' && !entry.readings) namesOf.set(entry.code, [...(namesOf.get(entry.code) ?? []), name]);
     const key = name.toLowerCase() + '|' + entry.kind;
     if (seen.has(key)) return;
     seen.add(key);
     // short all-caps aliases (US, UN, RN) collide with ordinary words, so they match exactly
     const exact = /^[A-Z.]{2,6}$/.test(name.replace(/^the /, '')) ? name.replace(/^the /, '') : null;
-    actors.add(compile(name), { ...entry, exact });
+    actors.add(compile(name), { ...entry, exact, lowercase });
   };
 
   const extra = countryData as unknown as Record<string, { aliases?: string[]; demonyms?: string[]; capitals?: string[] }>;
@@ -151,18 +191,36 @@ export function lexicon(): Lexicon {
   const ad = actorData as unknown as {
     institutions: { names: string[]; country: string; role?: string; asset?: boolean }[];
     people: { names: string[]; country: string; role?: string }[];
-    parties: { names: string[]; country: string; role: string }[];
+    parties: { names: string[]; country?: string; role?: string; countries?: Record<string, string>; default?: string }[];
     organisations: { code: string; names: string[] }[];
+    organs?: string[];
+    organisationAnaphors?: { names: string[]; default: string; notFor?: string[] };
+    ambiguousNames?: { names: string[]; kind: ActorKind; default: string | null; withDeterminer?: string; readings: { code: string; role?: string; kind?: ActorKind; context?: string[] }[] }[];
     governmentNouns: string[];
     roleNouns: { names: string[]; role: string }[];
     anaphors?: string[];
+    legislators?: Legislators[];
   };
   for (const inst of ad.institutions) {
     if (inst.asset) continue;
     for (const n of inst.names) addActor(n, { code: inst.country, kind: 'institution', role: inst.role ?? null });
   }
   for (const p of ad.people) for (const n of p.names) addActor(n, { code: p.country, kind: 'person', role: p.role ?? null });
-  for (const p of ad.parties) for (const n of p.names) addActor(n, { code: p.country, kind: 'party', role: p.role });
+  for (const p of ad.parties) {
+    // a party name used in several countries ("the Social Democrats"): its country comes from the context
+    if (p.countries) {
+      const readings: Reading[] = Object.entries(p.countries).map(([code, role]) => ({ code, role, kind: 'party', context: [] }));
+      const def = p.default ? readings.find((r) => r.code === p.default) : undefined;
+      for (const n of p.names) addActor(n, { code: def?.code ?? null, kind: 'party', role: def?.role ?? null, readings });
+    } else for (const n of p.names) addActor(n, { code: p.country!, kind: 'party', role: p.role ?? null });
+  }
+  for (const a of ad.ambiguousNames ?? []) {
+    const readings: Reading[] = a.readings.map((r) => ({ code: r.code, role: r.role ?? null, kind: r.kind ?? a.kind, context: r.context ?? [] }));
+    for (const n of a.names) addActor(n, { code: a.default, kind: a.kind, role: null, readings, determinerCode: a.withDeterminer ?? null });
+  }
+  const organs = new PhraseIndex<string>();
+  for (const o of ad.organs ?? []) organs.add(compile(o), o.toLowerCase());
+  if (ad.organisationAnaphors) for (const n of ad.organisationAnaphors.names) actors.add(compile(n), { code: ad.organisationAnaphors.default, kind: 'org', role: null, exact: null, orgAnaphor: true });
   for (const o of ad.organisations) for (const n of o.names) addActor(n, { code: o.code, kind: 'org', role: null });
   for (const r of ad.roleNouns) for (const n of r.names) addActor(n, { code: null, kind: 'role-noun', role: r.role });
   for (const n of ad.anaphors ?? []) actors.add(compile(n), { code: null, kind: 'role-noun', role: null, exact: null, anaphor: true });
@@ -245,7 +303,11 @@ export function lexicon(): Lexicon {
   void TRIGGER_CATS;
   cached = {
     actors,
+    organs,
+    namesOf,
+    notBloc: ad.organisationAnaphors?.notFor ?? [],
     govNouns,
+    legislators: ad.legislators ?? [],
     cues,
     assets,
     conditionKinds,

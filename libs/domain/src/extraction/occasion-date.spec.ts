@@ -86,8 +86,63 @@ describe('occasion dates', () => {
     it('finds the issuing day in other phrasings and not in a statement merely mentioned', () => {
       const signed = 'Kingston, 3 June – A declaration signed on 2 June by the CARICOM heads of government commits the bloc to a police mission.\n\nJamaica will send 150 officers.';
       expect(findFrame(signed, '2026-06-03', [])).toMatchObject({ kind: 'release', date: '2026-06-02' });
-      // a statement that is only reacted to, with no issuing verb, frames nothing
-      expect(findFrame('Chile criticised on Monday a statement by Peru about the border.\n\nChile said it would not send troops.', '2026-04-08', [])).toBeNull();
+      // a statement that is only reacted to, with no issuing verb, is no reproduced text: the lead is the day's news
+      expect(findFrame('Chile criticised on Monday a statement by Peru about the border.\n\nChile said it would not send troops.', '2026-04-08', [])).toMatchObject({ kind: 'news', date: '2026-04-06' });
+    });
+  });
+
+  describe('a news report, a transcript, a release named by its title', () => {
+    it('dates the statements a news lead goes on to report by the day it reports, except recalled ones and "has said"', () => {
+      const text = [
+        'NAIROBI, March 5 (Wire) - Kenya and Tanzania pledged police officers on Wednesday for a new mission in Mozambique.',
+        'Uganda is weighing a request to send engineers, officials said.',
+        'Zambia has said it will only act under an AU mandate.',
+        'Kenya had offered trainers in 2024.',
+      ].join('\n\n');
+      expect(
+        dated(text, '2026-03-05', [
+          ['Uganda is weighing a request to send engineers, officials said.', 'UG'],
+          ['Zambia has said it will only act under an AU mandate.', 'ZM'],
+          ['Kenya had offered trainers in 2024.', 'KE'],
+        ]),
+      ).toEqual(['2026-03-04', null, null]);
+      // a feature that opens on no day of its own frames nothing
+      expect(findFrame('Few countries want to send troops anywhere.\n\nUganda is weighing a request, officials said.', '2026-03-05', [])).toBeNull();
+    });
+
+    it('reads "yesterday" and a long lead, and a readout whose meeting was co-chaired the day before', () => {
+      expect(findFrame('Defence minister Ivan Petrov demanded yesterday that NATO deploy more air defence.\n\nHe said Bulgaria would host more jets.', '2026-06-25', [])).toMatchObject({ kind: 'news', date: '2026-06-24' });
+      const long = 'UNITED NATIONS - The force has reached a little under half of its authorized strength nine months after the council created it, and the office meant to supply it is running on what one official called borrowed time, council members were told on Wednesday.\n\nChile backed the force.';
+      expect(findFrame(long, '2026-07-09', [])).toMatchObject({ kind: 'news', date: '2026-07-08' });
+      const readout = 'News release\n\nApril 22, 2026 - Ottawa\n\nOn Tuesday, April 21, 2026, the ministers co-chaired a ministerial meeting of the partners in Ottawa.\n\nChile will send 30 officers.';
+      expect(findFrame(readout, '2026-04-22', [])).toMatchObject({ date: '2026-04-21' });
+    });
+
+    it('dates a feature by the first dated speech act in its first half when it has no dated lead', () => {
+      const text = [
+        'Drifting mines have been one of the less visible dangers of the war.',
+        'Now a group of Black Sea states says it is ready to start clearing them.',
+        'On Monday, the three defence ministers said in Sofia that the group would extend its patrols.',
+        'Romania says it will send two minehunters.',
+        'Greece has said it will only join under a NATO flag.',
+      ].join('\n\n');
+      expect(
+        dated(text, '2026-02-18', [
+          ['Romania says it will send two minehunters.', 'RO'],
+          ['Greece has said it will only join under a NATO flag.', 'GR'],
+        ]),
+      ).toEqual(['2026-02-16', null]);
+    });
+
+    it('dates a press-conference transcript by its date line', () => {
+      const text = 'Transcript: joint press conference of the foreign ministers\n\nAmman, 4 May 2026\n\nMINISTER: Jordan will not send soldiers.';
+      expect(findFrame(text, '2026-05-06', [])).toMatchObject({ kind: 'transcript', date: '2026-05-04' });
+    });
+
+    it('takes a release whose title says so, dated by its date line', () => {
+      const body = 'Ministry of Defence\n\nOslo, 12 June 2026\n\nFOR IMMEDIATE RELEASE\n\nThe Minister hosted his Nordic counterparts today.';
+      expect(findFrame(body, '2026-06-13', [], 'Readout: Nordic defence ministers meet in Oslo')).toMatchObject({ kind: 'release', date: '2026-06-12' });
+      expect(findFrame('Norway said it would send a frigate.', '2026-06-13', [], 'Norway to send frigate')).toBeNull();
     });
   });
 
@@ -110,7 +165,8 @@ describe('occasion dates', () => {
 
     it('reads "On <weekday>, ... held talks" and not an opening day that is no call', () => {
       expect(findFrame('On Tuesday, President Lula held talks with President Boric in Brasília.\n\nBrazil will send engineers.', '2026-03-12', [])).toMatchObject({ kind: 'sitting', date: '2026-03-10' });
-      expect(findFrame('On Tuesday, Brazil announced it would send engineers to Haiti.\n\nChile said it was ready to help.', '2026-03-12', [])).toBeNull();
+      // an opening day with no call is no readout: the day's news, not a sitting
+      expect(findFrame('On Tuesday, Brazil announced it would send engineers to Haiti.\n\nChile said it was ready to help.', '2026-03-12', [])).toMatchObject({ kind: 'news', date: '2026-03-10' });
     });
   });
 
@@ -196,7 +252,9 @@ describe('occasion dates', () => {
   });
 
   describe('a run of statements by one speaker', () => {
+    // a lead with no day of its own: the speakers' runs date their statements first
     const text = [
+      'The Black Sea demining group is short of ships and money.',
       'ANKARA, May 7 (Wire) - Turkey said on Wednesday it would send two frigates to the Black Sea demining group.',
       'Greece on Tuesday announced a new naval base on Crete.',
       '"We will not allow the Black Sea to become a minefield," defence ministry spokesman Zeki Akturk told a weekly briefing in Ankara.',
@@ -215,11 +273,13 @@ describe('occasion dates', () => {
           ['Romania’s foreign ministry said it welcomed the Turkish decision.', 'RO'],
           ['Turkey also called on Russia to stop laying mines.', 'TR'],
         ]),
-      ).toEqual(['2026-05-06', '2026-05-05', '2026-05-06', '2026-05-06', null, null]);
+        // the other speakers' undated statements take the story's first dated occasion (Wednesday), not Greece's Tuesday
+      ).toEqual(['2026-05-06', '2026-05-05', '2026-05-06', '2026-05-06', '2026-05-06', '2026-05-06']);
     });
 
     it('does not carry one minister’s occasion to another of the same government, nor a month, nor "has said"', () => {
       const wire = [
+        'The debate over European troops for Ukraine is far from settled.',
         'BERLIN - Chancellor Friedrich Merz said on Tuesday that German troops would need a Bundestag vote.',
         'Defence Minister Boris Pistorius said the army could send a brigade.',
         'France said in September it would lead the force.',
@@ -236,7 +296,9 @@ describe('occasion dates', () => {
           ['Spain said on Monday it was studying a contribution.', 'ES', '2025-12-01'],
           ['Spain has said it will only act under a UN mandate.', 'ES'],
         ]),
-      ).toEqual(['2025-12-02', null, '2025-09', null, '2025-12-01', null]);
+        // Pistorius's run is not Merz's, and "officials said" is no run of anyone's: both take the story's first dated
+        // occasion; the month is not carried and "has said" stays undated
+      ).toEqual(['2025-12-02', '2025-12-02', '2025-09', '2025-12-02', '2025-12-01', null]);
     });
 
     it('names the speaker of a sentence', () => {
@@ -343,5 +405,29 @@ describe('occasion dates', () => {
       expect(datesIn('The Indian navy said last week it had deployed ten warships.', '2025-07-10')).toEqual([]);
       expect(datesIn('Zakharova said last week that the mission was a Western tool.', '2026-01-30').map((d) => d.value)).toEqual(['2026-01']);
     });
+  });
+});
+
+describe('dates of statements: scheduled actions, "said since", communiqué marks', () => {
+  it('does not read a scheduled action in the present tense as the statement date', () => {
+    // "the first of them deploy in April": a plan (April still to come), not last April's statement
+    expect(datesIn('We have offered a company of engineers to the mission in Kosovo, and the first of them deploy in April.', '2026-02-18')).toEqual([]);
+    expect(datesIn('Our rotation to the Baltic starts in May.', '2026-02-18')).toEqual([]);
+    // a speech verb after the action still dates the statement
+    expect(datesIn('The battalion arrives in May, the minister said on Monday.', '2026-02-18').map((d) => d.value)).toContain('2026-02-16');
+  });
+
+  it('dates a position "said since" a month from that month, and other spans not at all', () => {
+    expect(datesIn('Latvia has said since March that it is ready to send engineers to Ukraine.', '2026-11-12').map((d) => d.value)).toEqual(['2026-03']);
+    expect(datesIn('Latvia has kept engineers in Ukraine since March.', '2026-11-12')).toEqual([]);
+  });
+
+  it('finds the release frame of a page marked "COMMUNIQUÉ" or titled "Communiqué of ..."', () => {
+    const text = "BAMAKO, 3 May 2026\nCOMMUNIQUÉ No. 12/PM/2026\n1. The Government of Mali rejects the accusations made by its neighbours.\n2. Mali will deploy 500 soldiers to the northern border.";
+    expect(findFrame(text, '2026-05-04', [])).toMatchObject({ kind: 'release', date: '2026-05-03' });
+    const titled = "NIAMEY, 3 May 2026\n1. The Government of Niger rejects the accusations made by its neighbours.\n2. Niger will deploy 500 soldiers to the border.";
+    expect(findFrame(titled, '2026-05-04', [], 'Communiqué of the Government of the Republic of Niger on the border')).toMatchObject({ kind: 'release', date: '2026-05-03' });
+    // a report that mentions a communiqué is no release
+    expect(findFrame('Niger said in a communiqué that it would deploy 500 soldiers to the border, officials added on Tuesday.', '2026-05-04', [])?.kind).not.toBe('release');
   });
 });

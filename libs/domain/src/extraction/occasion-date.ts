@@ -12,7 +12,7 @@ interface Line {
   end: number;
 }
 
-type FrameKind = 'live-blog' | 'release' | 'sitting' | 'interview';
+type FrameKind = 'live-blog' | 'release' | 'sitting' | 'interview' | 'transcript' | 'news';
 
 /** An article that reports one occasion: every statement in its scope was made on its date. */
 export interface Frame {
@@ -37,15 +37,16 @@ const ON_DAY = `\\bon\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|$
 // "13:45 GMT", "08:12", "11:40 Brussels wants more": the time stamp that opens a live-blog post
 const POST_STAMP = /^(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?)(?:\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|IST|JST|local(?: time)?))?(?:\s|$)/i;
 const KEY_POINTS = /^(?:key (?:points|events|developments|updates)|what we know(?: so far)?|the latest|summary|at a glance)\s*:?$/i;
-// "Press release", "Joint communiqué of ...", "Readout of the call ...", "Statement by the Ministry of ..."
-const RELEASE_MARK = /^(?:[\p{L}'’ -]{0,40}\s)?(?:press release|news release|media release|press statement|joint statement|statement (?:by|from|of|on)|communiqu[eé]|joint communiqu[eé]|readout|read-out|declaration)\b/iu;
+// "Press release", "Joint communiqué of ...", "Readout of the call ...", "Statement by the Ministry of ..." ("\b" after "é" would
+// need a word character next: "COMMUNIQUÉ No. 47" ends its mark with a lookahead instead)
+const RELEASE_MARK = /^(?:[\p{L}'’ -]{0,40}\s)?(?:press release|news release|media release|press statement|joint statement|statement (?:by|from|of|on)|communiqu[eé]|joint communiqu[eé]|readout|read-out|declaration|for immediate release)(?![\p{L}\p{N}])/iu;
 // where a release's statements end: notes, contacts, the background of the issuer
 const RELEASE_END = /^(?:notes? (?:to|for) editors|background(?:\s*(?:note|information))?\s*:?$|about (?:the )?\p{Lu}|inquiries|enquiries|contacts?\s*:?$|for (?:more|further) information|media contact|ends\.?$|-?\s*ends\s*-?$|#{3})/iu;
 // "Summary of the debate held on Wednesday", "held its most heated debate in months on Wednesday",
 // "told the Bundestag on Wednesday", "at a meeting of defence ministers on 3 March"
 const SITTING = new RegExp(
-  `\\b(?:debated?|session|sitting|hearing|plenary|question time|summit|meeting|ministerial|conference|briefing|talks|met|gathered|convened)\\b[^.;]{0,50}?(?:\\b(?:held|took place|convened)\\b[^.;]{0,12}?)?${ON_DAY}` +
-    `|\\btold\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}'’-]+\\s+)?(?:parliament|bundestag|senate|house|chamber|commons|lords|assembly|duma|sejm|riksdag|storting|folketing|eduskunta|knesset|congress|lawmakers|legislators|mps|deputies|senators|committee|security council|council)\\b[^.;]{0,40}?${ON_DAY}`,
+  `\\b(?:debated?|session|sitting|hearing|plenary|question time|summit|meeting|ministerial|conference|briefing|briefed|talks|met|gathered|convened|committee|subcommittee)\\b[^.;]{0,50}?(?:\\b(?:held|took place|convened)\\b[^.;]{0,12}?)?${ON_DAY}` +
+    `|\\b(?:told|briefed|addressed)\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}'’-]+\\s+)?(?:parliament|bundestag|senate|house|chamber|commons|lords|assembly|duma|sejm|riksdag|storting|folketing|eduskunta|knesset|congress|lawmakers|legislators|mps|deputies|senators|committee|security council|council)\\b[^.;]{0,40}?${ON_DAY}`,
   'iu',
 );
 // "We spoke to him in his office on Wednesday", "spoke to us in Jakarta on Tuesday", "In an interview on Monday", "aired on Sunday"
@@ -56,7 +57,7 @@ const ISSUED = new RegExp(
   `\\b(?:press release|news release|media release|press statement|statement|declaration|communiqu[eé]|readout|read-out)(?!\\p{L})[^.;]{0,40}?\\b(?:was|were|is|has been)?\\s*(?:issued|released|published|adopted|signed|agreed|circulated|made public)\\b[^.;]{0,12}?${ON_DAY}`,
   'iu',
 );
-const ISSUED_FOLLOWING = /\b(?:issued|released|adopted|agreed(?: on)?|published)\s+the following\s+(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout)\b/i;
+const ISSUED_FOLLOWING = /\b(?:issued|released|adopted|agreed(?: on)?|published)\s+the following\s+(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout)(?![\p{L}\p{N}])/iu;
 // "The following is the text of a joint statement ...", "The following is an excerpt from the decision ...": the lead of
 // a reproduced document
 const REPRODUCED = /\bthe following (?:is|are)\s+(?:the\s+(?:full\s+)?text|an?\s+(?:excerpt|extract|abridged version|summary)|excerpts|extracts|the\s+(?:main\s+)?points)\s+(?:of|from)\b/i;
@@ -65,12 +66,22 @@ const TEXT_END = /^\(?(?:end(?:\s+of)?\s+(?:the\s+)?(?:text|statement|communiqu[
 // "On July 8, ... the Prime Minister held a telephone talk with ...", "On Tuesday, the two presidents had a call":
 // the readout of one call or meeting, dated where its first sentence opens
 const HELD_TALK = new RegExp(
-  `^On\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b)[^;]{0,200}?\\b(?:held|had|hosted|conducted)\\s+(?:an?\\s+)?(?:(?:bilateral|summit|leaders'?|telephone|phone|video|virtual|working|official)\\s+)*(?:talks?|calls?|conversation|meeting|summit|consultations)\\b`,
+  `^On\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b)[^;]{0,200}?\\b(?:held|had|hosted|conducted|chaired|co-chaired|convened|attended)\\s+(?:an?\\s+)?(?:(?:bilateral|summit|leaders'?|telephone|phone|video|virtual|working|official|ministerial|high-level|extraordinary|special|joint|trilateral|regional)\\s+)*(?:talks?|calls?|conversation|meeting|summit|consultations)\\b`,
   'iu',
 );
 // a live-blog post that only recalls what happened before, or corrects an earlier post
 const BACKGROUND_POST = /^(?:a reminder|background|recap|catch up|correction|clarification|to recap|some context|context|for context|how we got here|editor'?s note)\b/i;
 
+// "Transcript: joint press conference ...", "Check against delivery", "Remarks by the Minister at ...": the words of one occasion
+const TRANSCRIPT_MARK = /\btranscript\b|\bcheck against delivery\b|^(?:[\p{L}'’ -]{0,30}\s)?(?:press conference|press briefing|news conference|doorstep|remarks (?:by|of|at))\b/iu;
+// the lead of a news report: what happened on the day it reports ("pledged fresh money on Wednesday", "clashed on Tuesday")
+const NEWS_LEAD = new RegExp(`^(?:[^.;]{0,40}\\s[-–—]\\s)?[^;]{0,400}?\\b(?:\\p{L}+ed|said|told|met|held|made|sent|gave|took|spoke|broke|began|struck|won|chose|drew|hit|rose|fell|went|came|flew|sought|brought|put|set|cut|left|led|kept|ran|became|stood|paid|dealt|meant|lost|agreed|vowed)\\b[^.;]{0,80}?(?:${ON_DAY}|\\b(?:yesterday|today)\\b)`, 'iu');
+
+// a speech act with its day: "On Monday, the ministers said", "said on Tuesday"
+// a cheap test before the costly ones: the sentence names a weekday, a month or yesterday
+const DAY_WORD = /day\b|yesterday|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const OPENS_ON_DAY = new RegExp(`^On\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b)`, 'i');
+const SPOKE_ON = /\b(?:said|told|announced|declared|agreed|pledged|confirmed|stated|warned)\b/i;
 // "had said", "has previously warned", "last year", "since 2024": recalled from before the occasion
 const PARTICIPLES =
   'said|told|warned|announced|pledged|promised|offered|ruled|threatened|committed|agreed|decided|rejected|refused|called|urged|signalled|signaled|stated|insisted|declared|vowed|proposed|indicated|made|sent|approved|given|deployed|contributed|opposed|backed|welcomed|demanded|dismissed|expressed|described|labelled|labeled|floated|suggested|asked|sought|voiced|argued';
@@ -144,7 +155,7 @@ function occasionDay(line: string, re: RegExp, publishedOn: string | null): stri
 }
 
 /** Finds the occasion an article as a whole reports, if it reports one. */
-export function findFrame(clean: string, publishedOn: string | null, events: ExtractedEvent[]): Frame | null {
+export function findFrame(clean: string, publishedOn: string | null, events: ExtractedEvent[], title: string | null = null): Frame | null {
   const lines = linesOf(clean);
   if (!lines.length) return null;
   const end = clean.length;
@@ -185,6 +196,21 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
 
   // press release, statement, communiqué, readout: dated by its own date line, or published on its day
   const mark = head.findIndex((l) => RELEASE_MARK.test(l.text) && l.text.split(/\s+/).length <= 16 && !/[.!?]$/.test(l.text));
+  // "Readout: ...", "Statement by the Ministry of ...": a page whose title says it is the release
+  if (mark < 0 && title && RELEASE_MARK.test(title.trim())) {
+    let date: string | null = talk?.date ?? null;
+    for (const l of head) if (!date && l.text.split(/\s+/).length <= 8) date = dateLine(l.text, publishedOn);
+    date ??= publishedOn;
+    const stop = lines.find((l) => RELEASE_END.test(l.text));
+    if (date) return { kind: 'release', date, from: 0, to: stop ? stop.start : end, excluded: [], days: [] };
+  }
+  // a transcript of a press conference or of remarks: every answer was given on the day of its date line
+  if ((title && TRANSCRIPT_MARK.test(title.trim())) || head.some((l) => TRANSCRIPT_MARK.test(l.text) && l.text.split(/\s+/).length <= 16)) {
+    let date: string | null = null;
+    for (const l of head) if (!date && l.text.split(/\s+/).length <= 8) date = dateLine(l.text, publishedOn);
+    date ??= publishedOn;
+    if (date) return { kind: 'transcript', date, from: 0, to: end, excluded: [], days: [] };
+  }
   if (mark >= 0) {
     let date: string | null = talk?.date ?? null;
     for (const l of head) if (!date && l.text.split(/\s+/).length <= 8) date = dateLine(l.text, publishedOn);
@@ -234,6 +260,24 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
   for (const l of lead) {
     const date = occasionDay(l.text, SITTING, publishedOn);
     if (date) return { kind: 'sitting', date, from: l.start, to: end, excluded: [], days: [] };
+  }
+  // a news report whose first sentence says what happened on a day: the statements it goes on to report are of that day,
+  // unless they are recalled from before
+  const first = lead[0];
+  if (first) {
+    const date = newsDay(first.text, publishedOn, false);
+    if (date) return { kind: 'news', date, from: first.start, to: end, excluded: [], days: [] };
+  }
+  // an explainer or feature that opens on background and reports its occasion later ("On Monday, the three ministers
+  // said in Ankara that ..."): the first dated speech act in the first two thirds of the article dates the undated statements
+  const sentencesBefore = clean.slice(0, Math.floor((end * 2) / 3)).split(/(?<=[.!?])\s+/);
+  let offset = 0;
+  for (const sentence of sentencesBefore) {
+    const at = clean.indexOf(sentence, offset);
+    offset = at >= 0 ? at + sentence.length : offset;
+    if (!DAY_WORD.test(sentence) || !SPOKE_ON.test(sentence)) continue;
+    const date = newsDay(sentence, publishedOn, true);
+    if (date && publishedOn && date <= publishedOn) return { kind: 'news', date, from: 0, to: end, excluded: [], days: [] };
   }
   return null;
 }
@@ -343,9 +387,11 @@ function paragraphIndex(clean: string): (offset: number) => number {
 }
 
 /** Dates the undated statements of an article by the occasion they belong to. Events are updated in place. */
-export function assignOccasionDates(clean: string, publishedOn: string | null, events: ExtractedEvent[]): void {
+export function assignOccasionDates(clean: string, publishedOn: string | null, events: ExtractedEvent[], title: string | null = null): void {
   if (!events.some((e) => !e.statedOn)) return;
-  const frame = findFrame(clean, publishedOn, events);
+  const frame = findFrame(clean, publishedOn, events, title);
+  // a news lead's day is the weakest evidence: a speaker's own dated statement governs the run it opens
+  if (frame?.kind === 'news') speakerRuns(clean, events);
   if (frame) {
     for (const e of events) {
       if (e.statedOn || e.span.start < frame.from || e.span.start >= frame.to) continue;
@@ -353,8 +399,22 @@ export function assignOccasionDates(clean: string, publishedOn: string | null, e
       if (frame.actor && e.actor !== frame.actor) continue;
       const date = frameDate(frame, e.span.start);
       if (recalled(e.evidence, date)) continue;
+      // "Spain has said it will ...": made at some time before the day the report is about
+      if (frame.kind === 'news' && PERFECT.test(withoutAsides(e.evidence))) continue;
       e.statedOn = date;
     }
   }
-  speakerRuns(clean, events);
+  if (frame?.kind !== 'news') speakerRuns(clean, events);
+}
+
+/**
+ * The day a sentence reports something happening on: the day right after its verb ("pledged fresh money on Wednesday",
+ * "demanded yesterday"), or, when `opening` is allowed, the day that opens it ("On Monday, the three ministers said").
+ */
+function newsDay(sentence: string, publishedOn: string | null, opening: boolean): string | null {
+  const m = NEWS_LEAD.exec(sentence);
+  const stop = m ? m.index + m[0].length : -1;
+  const opens = opening && OPENS_ON_DAY.test(sentence);
+  if (!m && !opens) return null;
+  return datesIn(sentence, publishedOn).find((d) => dayOnly(d.value) && (opens ? d.index <= 4 : d.index >= stop - 30 && d.index <= stop))?.value ?? null;
 }

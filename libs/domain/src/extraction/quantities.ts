@@ -12,7 +12,12 @@ export interface FoundQuantity {
   end: number;
 }
 
-const COUNTABLE_SINGULAR = new Set(['frigate', 'ship', 'warship', 'destroyer', 'corvette', 'minehunter', 'vessel', 'submarine', 'jet', 'aircraft', 'plane', 'fighter', 'helicopter', 'battalion', 'brigade', 'battlegroup', 'system', 'tank']);
+const COUNTABLE_SINGULAR = new Set(['frigate', 'ship', 'warship', 'destroyer', 'corvette', 'minehunter', 'vessel', 'submarine', 'jet', 'aircraft', 'plane', 'fighter', 'helicopter', 'battalion', 'brigade', 'battlegroup', 'system', 'tank', 'battery']);
+// ship nouns that, singular and followed by a name, name one ship: "the frigate Prairial", "its frigate Hydra"
+const SHIP_NOUNS = new Set(['frigate', 'destroyer', 'corvette', 'minehunter', 'minesweeper', 'submarine', 'warship', 'vessel', 'ship', 'cruiser', 'carrier', 'tanker', 'icebreaker']);
+// "a company of about 150 members", "100 members of the Jamaica Defence Force": members of a unit or a force are its troops
+const UNIT_OF = new Set(['company', 'battalion', 'platoon', 'contingent', 'unit', 'detachment', 'team', 'squadron', 'regiment', 'brigade', 'battlegroup', 'force']);
+const FORCE_NAME = /^(?:forces?|army|navy|guard|corps|contingent|gendarmerie|battalion|brigade|regiment|marines)$/i;
 
 function numberAt(toks: Token[], i: number): { value: number; end: number } | null {
   const lx = lexicon();
@@ -91,16 +96,24 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
         i += 1;
         continue;
       }
+      // "the frigate Prairial", "its frigate Hydra", "the Italian destroyer Caio Duilio": a ship named after its type is one ship
+      if (SHIP_NOUNS.has(t.lower) && toks[i + 1]?.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[i + 1].text) && !out.some((q) => q.end >= i - 3 && q.quantity.unit === 'ships')) {
+        out.push({ quantity: { value: 1, unit: 'ships', text: text(toks, i, i + 2) }, asset: 'naval', start: i, end: i + 2 });
+        i += 1;
+        continue;
+      }
       // "another minehunter", "a second frigate", "one more tanker"
       if (ONE_OF.has(t.lower) && i + 1 < to) {
-        for (let k = i + 1; k < Math.min(to, i + 5); k++) {
+        for (let k = i + 1; k < Math.min(to, i + 6); k++) {
           const a = assetAt(toks, k);
           if (a && COUNTABLE_SINGULAR.has(toks[a.end - 1].lemma) && toks[a.end - 1].lower === toks[a.end - 1].lemma) {
             out.push({ quantity: { value: 1, unit: a.value.unit, text: text(toks, i, a.end) }, asset: a.value.asset, start: i, end: a.end });
             i = a.end - 1;
             break;
           }
-          if (!['ADJ', 'NOUN', 'PROPN', 'PUNCT'].includes(toks[k].pos) || toks[k].text === ',') break;
+          // "a second SAMP/T battery": a slash inside a model name
+          const glued = toks[k].text === '/' && toks[k].start === toks[k - 1].end && toks[k + 1]?.start === toks[k].end;
+          if ((!['ADJ', 'NOUN', 'PROPN', 'PUNCT'].includes(toks[k].pos) && !glued) || toks[k].text === ',') break;
         }
       }
       continue;
@@ -131,6 +144,12 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
         i = a.end - 1;
         break;
       }
+      // "a company of about 150 members", "100 supplementary members of the Jamaica Defence Force"
+      if (value != null && toks[k].lower === 'members' && membersOfForce(toks, start, k, to)) {
+        out.push({ quantity: { value, unit: 'troops', text: text(toks, start, k + 1) }, asset: 'troops', start, end: k + 1 });
+        i = k;
+        break;
+      }
       const p = toks[k].pos;
       // "200 U.S. troops": the full stop of an abbreviation belongs to the modifier
       const abbreviationDot = toks[k].text === '.' && toks[k].start === toks[k - 1]?.end && toks[k - 1].pos === 'PROPN';
@@ -140,6 +159,19 @@ export function findQuantities(toks: Token[], from = 0, to = toks.length): Found
     start = i;
   }
   return out;
+}
+
+/** "members" at `k` counts troops: the number sizes a unit ("a company of about 150 members") or the members are of a named force */
+function membersOfForce(toks: Token[], start: number, k: number, to: number): boolean {
+  let b = start - 1;
+  if (toks[b]?.lower !== 'of') b = -1;
+  if (b > 0 && UNIT_OF.has(toks[b - 1]?.lemma ?? '')) return true;
+  if (toks[k + 1]?.lower !== 'of') return false;
+  for (let j = k + 2; j < Math.min(to, k + 8); j++) {
+    if (FORCE_NAME.test(toks[j].text) && /^\p{Lu}/u.test(toks[j].text)) return true;
+    if (toks[j].text === ',' || toks[j].pos === 'VERB') return false;
+  }
+  return false;
 }
 
 const ONE_OF = new Set(['a', 'an', 'one', 'single', 'another']);

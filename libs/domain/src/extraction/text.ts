@@ -29,6 +29,12 @@ export interface Sentence {
   operative?: boolean;
   /** the paragraph right after a question paragraph: in an interview, the answer */
   afterQuestion?: boolean;
+  /** the speaker label of the transcript turn the sentence belongs to ("HIGH REPRESENTATIVE", "SECRETARY RUBIO") */
+  turn?: string;
+  /** the transcript was recognised by its askers' labels: an unresolved label does not make the sentence an answer */
+  turnByAsker?: boolean;
+  /** the heading the sentence sits under ("Indonesia", "RUSSIA AND CHINA") and its paragraph's place under it (0: first) */
+  section?: { text: string; order: number };
 }
 
 // Lines that start the page furniture under an article; everything after them is not the article.
@@ -55,24 +61,70 @@ function isHeading(line: string): boolean {
 
 // "SEÁN CARRICK (MINISTER FOR DEFENCE): Most of them, yes." — a speaker label in capitals, at least two words
 const TURN_LABEL = /^\s*(\p{Lu}[\p{Lu}\p{M}'’.-]*(?: \p{Lu}[\p{Lu}\p{M}'’.-]*){1,3})(?:\s*\([^)]{2,60}\))?:\s+(?=.*\p{Ll})/u;
+// "MODERATOR: ...", "Q: ...", "HIGH REPRESENTATIVE: ...", "SECRETARY RUBIO: ...", "QUESTION (Al-Qahira News): ...": a
+// speaker label of one to four words in capitals, with an optional parenthesis
+const ANY_LABEL = /^\s*(\p{Lu}[\p{Lu}\p{M}'’.-]*(?: \p{Lu}[\p{Lu}\p{M}'’.-]*){0,3})(?:\s*\(([^)]{2,60})\))?:\s+(?=.*\p{Ll})/u;
+/** labels of those who ask or chair: their turns state nothing */
+const ASKER = /^(?:Q|QUESTION|QUESTIONS|MODERATOR|HOST|INTERVIEWER|PRESENTER|ANCHOR|REPORTER|JOURNALIST|AUDIENCE|AUDIENCE MEMBER|PARTICIPANT)$/;
+/** labels that are no speaker: notes and furniture inside a transcript */
+const NOT_SPEAKER = /^(?:NOTE|NOTES|EDITOR'S NOTE|EDITOR’S NOTE|UPDATE|UPDATED|SOURCE|SOURCES|CORRECTION|CLARIFICATION|PHOTO|WATCH|READ MORE|BACKGROUND|CONTEXT|TRANSCRIPT|VIDEO|AUDIO)$/;
+/** "ENDS", "-END-", "###": the end of a release or transcript; what follows are notes for editors */
+const END_MARK = /^\W*(?:ends?|end of (?:transcript|release|statement)|###)\W*$/i;
+export interface Turn {
+  role: 'host' | 'guest';
+  /** the speaker label ("HIGH REPRESENTATIVE", "SECRETARY RUBIO", "SEÁN CARRICK (MINISTER FOR DEFENCE)") */
+  label: string;
+  /** the label names the speaker on its line only (an unlabelled paragraph after it continues the turn) */
+  labelled: boolean;
+  /** a transcript recognised by its askers' labels (MODERATOR, Q, HOST), not by two multi-word speakers */
+  byAsker: boolean;
+}
 /**
- * The turns of a transcript: two speaker labels, each starting at least two lines. The first to speak is the host
- * (questions and premises); the other answers. Null when the text is no transcript.
+ * The turns of a transcript. Either two speaker labels of two or more words, each starting at least two lines: the
+ * first to speak is the host (questions and premises), the other answers. Or labels of those who ask or chair
+ * (MODERATOR, Q, QUESTION, HOST) beside speakers who answer, at least one of them twice: a press conference or
+ * briefing, where each answering label speaks for whoever it names, and an unlabelled paragraph after an answer
+ * continues it. Null when the text is no transcript.
  */
-function transcriptTurns(lines: string[]): Map<number, 'host' | 'guest'> | null {
+function transcriptTurns(lines: string[]): Map<number, Turn> | null {
   const labels = new Map<number, string>();
   const counts = new Map<string, number>();
+  const any = new Map<number, { base: string; label: string }>();
+  const anyCounts = new Map<string, number>();
   for (const [n, line] of lines.entries()) {
+    const a = ANY_LABEL.exec(line);
+    if (a && (a[1].length > 1 || a[1] === 'Q')) {
+      const base = a[1].replace(/[.'’-]+$/, '');
+      any.set(n, { base, label: a[0].replace(/:\s+$/, '').trim() });
+      anyCounts.set(base, (anyCounts.get(base) ?? 0) + 1);
+    }
     const m = TURN_LABEL.exec(line);
     if (!m) continue;
     labels.set(n, m[1]);
     counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
   }
   const speakers = [...counts.entries()].filter(([, c]) => c >= 2).map(([l]) => l);
-  if (speakers.length < 2) return null;
-  const host = labels.get(Math.min(...[...labels.keys()].filter((n) => speakers.includes(labels.get(n)!))))!;
-  const out = new Map<number, 'host' | 'guest'>();
-  for (const [n, label] of labels) if (speakers.includes(label)) out.set(n, label === host ? 'host' : 'guest');
+  const out = new Map<number, Turn>();
+  const askers = [...anyCounts.keys()].filter((b) => ASKER.test(b));
+  const answering = [...anyCounts.entries()].filter(([b, c]) => !ASKER.test(b) && !NOT_SPEAKER.test(b) && c >= 2);
+  if (speakers.length >= 2 && !askers.length) {
+    const host = labels.get(Math.min(...[...labels.keys()].filter((n) => speakers.includes(labels.get(n)!))))!;
+    for (const [n, label] of labels) if (speakers.includes(label)) out.set(n, { role: label === host ? 'host' : 'guest', label: any.get(n)?.label ?? label, labelled: true, byAsker: false });
+    return out;
+  }
+  if (!askers.length || !answering.length) return null;
+  let current: Turn | null = null;
+  for (const [n, line] of lines.entries()) {
+    const l = any.get(n);
+    if (l && !NOT_SPEAKER.test(l.base)) {
+      current = { role: ASKER.test(l.base) ? 'host' : 'guest', label: l.label, labelled: true, byAsker: true };
+      out.set(n, current);
+    } else if (current?.role === 'guest' && line.trim()) {
+      // "ENDS", the notes after it: no more of the answer
+      if (END_MARK.test(line.trim())) current = null;
+      else out.set(n, { ...current, labelled: false });
+    }
+  }
   return out;
 }
 
@@ -93,6 +145,9 @@ export function sentences(clean: string): Sentence[] {
   let bodySeen = 0;
   let afterQuestion = false;
   let preamble = false;
+  // the heading over the lines being read ("Indonesia", "AUSTRALIA AND CANADA") and how many paragraphs came since
+  let section: string | null = null;
+  let sectionOrder = 0;
   const lines = clean.split('\n');
   const turns = transcriptTurns(lines);
   for (const [n, rawLine] of lines.entries()) {
@@ -102,12 +157,13 @@ export function sentences(clean: string): Sentence[] {
     if (!line) continue;
     // a transcript: the host's turns ask, the guest's turns answer, and the speaker label is not part of the statement
     const turn = turns?.get(n);
-    if (turn === 'host') continue;
+    if (turn?.role === 'host') continue;
     let labelEnd = 0;
-    if (turn) {
-      labelEnd = rawLine.indexOf(line) + line.match(TURN_LABEL)![0].length;
+    if (turn?.labelled) {
+      labelEnd = rawLine.indexOf(line) + line.match(turn.byAsker ? ANY_LABEL : TURN_LABEL)![0].length;
       line = rawLine.slice(labelEnd).trim();
     }
+    if (END_MARK.test(line) && bodySeen > 2 && !proseFollows(clean, pos)) break;
     if (BOILERPLATE_START.test(line) && bodySeen > 2) {
       // "Read more: Transnistria's gas crisis, explained" between two paragraphs is a link inside the article: the
       // story goes on when a paragraph of prose follows
@@ -127,10 +183,16 @@ export function sentences(clean: string): Sentence[] {
     // interviewer's, premises included
     if (/\?$/.test(line) && line.split(/\s+/).length <= 40) {
       afterQuestion = true;
+      // "What happens next?": a question heading closes the section before it
+      if (!BULLET.test(line)) section = null;
       continue;
     }
     const bullet = line.match(BULLET);
-    if (!bullet && !listed && isHeading(line)) continue;
+    if (!bullet && !listed && isHeading(line)) {
+      section = line;
+      sectionOrder = 0;
+      continue;
+    }
     if (/^[—–-]+$/.test(line)) continue;
     const lead = (labelEnd ? labelEnd + rawLine.slice(labelEnd).indexOf(line) : rawLine.indexOf(line)) + (bullet ? bullet[0].length : 0);
     let body = (listed ?? rawLine).slice(lead).trimEnd();
@@ -145,10 +207,11 @@ export function sentences(clean: string): Sentence[] {
     const operative = (!!bullet && OPERATIVE.test(body)) || baseOperative;
     if (operative) body = body.replace(/(?<=^|\band\s|;\s)\p{Lu}{3,}S(?:\s+(?:ON|UPON|NOTE|DEEP|GRAVE|SERIOUS|CONCERN|ITS|FULL|FIRM))*\b/gu, (w) => w.toLowerCase());
     paragraph++;
+    const inSection = section ? { text: section, order: sectionOrder++ } : null;
     bodySeen++;
     // lines without a cue still introduce office holders ("Defence Minister Hanno Pevkur") and list pledges ("Canada: C$200 million")
     if (!mayState(body) && !INTRODUCES.test(body) && !COLON_LIST.test(body) && !JOINT_TEXT.test(body)) continue;
-    const answer = /^(a|answer)\s*[:.]\s/i.test(body) || turn === 'guest';
+    const answer = /^(a|answer)\s*[:.]\s/i.test(body) || (turn?.role === 'guest' && !turn.byAsker);
     const replies = afterQuestion;
     afterQuestion = false;
     for (const toks of mergeQuotes(mergeAbbreviations(splitMissedEnds(sentencesOf(body, lineStart + lead))))) {
@@ -157,7 +220,7 @@ export function sentences(clean: string): Sentence[] {
       const end = toks[toks.length - 1].end;
       // the tagger often reads a bare verb opening a line as a noun ("Call/NOUN on Venezuela ...")
       if (baseOperative && start === lineStart + lead && toks[0].pos !== 'VERB') toks[0].pos = 'VERB';
-      out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet, answer, operative, ...(replies ? { afterQuestion: true } : {}) });
+      out.push({ text: clean.slice(start, end), start, end, tokens: toks, paragraph, listItem: !!bullet, answer, operative, ...(replies ? { afterQuestion: true } : {}), ...(turn?.role === 'guest' ? { turn: turn.label, turnByAsker: turn.byAsker } : {}), ...(inSection ? { section: inSection } : {}) });
     }
   }
   return out;
@@ -242,7 +305,8 @@ function mergeAbbreviations(sents: Token[][]): Token[][] {
       // "... would send 250 U.S. | Marines to Guyana.": nor is a verbless fragment after one
       const verbless = INITIALS.test(word.text) && (!prev.some((t) => t.pos === 'VERB' || t.pos === 'AUX') || !s.some((t) => t.pos === 'VERB' || t.pos === 'AUX'));
       const continues = /^\p{Ll}/u.test(first) || (TITLE_ABBREVIATIONS.has(word.lower) && /^\p{Lu}/u.test(first)) || verbless;
-      if (abbreviation && continues) {
+      // "... Rep. Jane Roe (D-Fla. | ), said ...": a sentence does not open with a closing bracket or a comma
+      if ((abbreviation && continues) || /^[),;]$/.test(first)) {
         out[out.length - 1] = prev.concat(s);
         continue;
       }
