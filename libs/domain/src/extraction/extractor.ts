@@ -227,7 +227,8 @@ function allCues(toks: Token[]): Cue[] {
         if (ph.value.cat === 'demand-made' && toks[i].lower === 'asked' && (i === 0 || QUOTES.has(toks[i - 1].text) || toks[i - 1].text === ',')) continue;
         // "expects all members to reach", "told Washington to stop": someone else is to act ("expects to send" is one's own
         // plan, "is expected to announce" a forecast, "told its citizens to avoid travel" an advisory at home)
-        if ((ph.value.phrase === 'expect * to' || ph.value.phrase === 'expect * * to' || ph.value.phrase === 'tell * to') && !othersAddressed(toks, i, end)) continue;
+        // "warned Washington against military action" threatens; "warned its citizens against travel" advises at home
+        if ((ph.value.phrase.startsWith('expect *') || ph.value.phrase === 'tell * to' || ph.value.phrase === 'warn * against') && !othersAddressed(toks, i, end)) continue;
         out.push({ start: i, end, cat: ph.value.cat, phrase: ph.value.phrase });
       }
     }
@@ -1974,18 +1975,34 @@ function objectControl(toks: Token[], i: number, groups: ActorGroup[], subject: 
   let k = i - 1;
   while (k >= 0 && toks[k].pos === 'ADV') k--;
   if (toks[k]?.lower !== 'to') return false;
-  for (let j = k - 2; j >= Math.max(0, k - 8); j--) {
+  for (let j = k - 2; j >= Math.max(0, k - 14); j--) {
     const t = toks[j];
     if (t.pos === 'VERB' && CONTROL_VERBS.has(t.lemma)) {
-      const between = toks.slice(j + 1, k);
+      const between = withoutRelative(toks.slice(j + 1, k));
       if (between.some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return false;
       // "wants its troops to stay": its own assets, not someone else
       if (between.some((x) => ['its', 'their', 'our', 'his', 'her'].includes(x.lower))) return false;
       return !groups.some((g) => g === subject && g.start > j && g.end <= k);
     }
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && relativeOpensBefore(toks, j, 5)) continue;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',') return false;
   }
   return false;
+}
+
+/** a "that/which/who" right after a noun opens, within `reach` tokens before i, the relative clause i is in */
+function relativeOpensBefore(toks: Token[], i: number, reach: number): boolean {
+  for (let m = i - 1; m >= Math.max(1, i - reach); m--) {
+    if (['that', 'which', 'who'].includes(toks[m].lower)) return ['NOUN', 'PROPN'].includes(toks[m - 1].pos);
+    if (toks[m].text === ',') return false;
+  }
+  return false;
+}
+
+/** "every member of this council that voted for this force": the object NP without its relative clause */
+function withoutRelative(span: Token[]): Token[] {
+  const rel = span.findIndex((x, n) => n > 0 && ['that', 'which', 'who'].includes(x.lower) && ['NOUN', 'PROPN'].includes(span[n - 1].pos));
+  return rel < 0 ? span : span.slice(0, rel);
 }
 
 /** "eyed up to 200,000 European peacekeepers": the verb's direct object is another country's force (not "the training of Palestinian police") */

@@ -43,6 +43,8 @@ const READS: Record<string, string[]> = {
     'Denmark called on Russia to release the detained sailors.',
     'Norway has repeatedly demanded the release of the hostages.',
     'Israel said Hamas must disarm before any further withdrawal.',
+    'Washington expected every member of the council that voted for the force to help pay for it.',
+    'The State Department said it expected partners in the hemisphere and beyond to shoulder a fair share of the burden.',
   ],
   'opposition-expressed': [
     'Hungary rejected the proposal on Tuesday.',
@@ -78,6 +80,8 @@ const READS: Record<string, string[]> = {
     'The Czech government came out against the proposal.',
     'Portugal is opposed to the creation of a new force.',
     'Romania refused to recognise the results.',
+    'Germany warned against premature recognition of the breakaway region.',
+    'M23 rebels rejected the ceasefire proposal.',
   ],
   'pledge-announced': [
     'Germany will send 300 soldiers to Lithuania next year.',
@@ -152,6 +156,8 @@ const READS: Record<string, string[]> = {
     "Russia said Finland's accession to NATO would not go unanswered.",
     'India said it would respond firmly to any cross-border attack.',
     'China said the arms sale crossed a red line.',
+    'China warned Manila against any further provocation in the South China Sea.',
+    'The Kremlin has warned against Western flights near Kaliningrad.',
   ],
   'support-expressed': [
     'Germany welcomed the ceasefire agreement.',
@@ -174,6 +180,7 @@ const READS: Record<string, string[]> = {
     'The Netherlands said it was fully behind the mission.',
     'Greece agreed to the plan.',
     'Kenya accepted the proposal.',
+    'The RSF said on Nov. 6 that it accepted the humanitarian truce.',
   ],
 };
 
@@ -218,6 +225,7 @@ const STATES_NOTHING = [
   'Officials in Ottawa are reluctant to say more.',
   "The force's mandate expires in October.",
   'Without American intelligence, any European force would struggle.',
+  'France warned its citizens against travel to the region.',
 ];
 
 describe('paraphrase checklist', () => {
