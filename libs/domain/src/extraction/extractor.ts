@@ -783,8 +783,21 @@ function ownVerb(toks: Token[], i: number, groups: ActorGroup[]): boolean {
   if (k < 0) return true;
   const t = toks[k];
   if (groups.some((g) => g.end === k + 1)) return true;
+  if ((t.pos === 'NOUN' || t.pos === 'PROPN') && ownBody(toks, k)) return true;
   if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'PRON' && !['who', 'which', 'that', 'it', 'he', 'she', 'they', 'we', 'i'].includes(t.lower))) return false;
   return true;
+}
+
+const OTHERS_NOUNS = new Set(['partner', 'ally', 'friend', 'neighbour', 'neighbor', 'colleague', 'counterpart', 'donor', 'critic', 'opponent', 'enemy', 'adversary']);
+/** "Our police academy at Muwaqqar will train", "our navy will send": a body of the speaker's own, not another party */
+function ownBody(toks: Token[], head: number): boolean {
+  if (OTHERS_NOUNS.has(toks[head].lemma)) return false;
+  for (let k = head - 1; k >= Math.max(0, head - 6); k--) {
+    const w = toks[k].lower;
+    if (w === 'our' || w === 'my') return !toks.slice(k + 1, head).some((x) => OTHERS_NOUNS.has(x.lemma));
+    if (!['NOUN', 'PROPN', 'ADJ', 'ADP', 'DET', 'NUM'].includes(toks[k].pos) && toks[k].text !== '-') return false;
+  }
+  return false;
 }
 
 const WHEN_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|weekend|yesterday|today|tonight|morning|evening|afternoon)$/;

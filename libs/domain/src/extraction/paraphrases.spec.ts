@@ -104,6 +104,7 @@ const READS: Record<string, string[]> = {
     'Greece is contributing a frigate and 150 sailors.',
     'Egypt said it would train 5,000 Palestinian police officers.',
     'South Korea has dispatched a destroyer to the Strait of Hormuz.',
+    "Poland's defence minister said: \"Our engineers will help rebuild the bridges.\"",
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
