@@ -2138,7 +2138,7 @@ function forcePredicates(toks: Token[], cl: Clause, groups: ActorGroup[]): { nou
     let negated = determiner === 'no';
     const any = determiner === 'any';
     // the predicate: an auxiliary chain, then what the force does
-    let j = nounEnd;
+    let j = reducedRelativeEnd(toks, nounEnd, cl.end);
     let modal: 'will' | 'may' | null = null;
     let ready = false;
     while (j < cl.end && j - nounEnd < 6) {
@@ -2189,6 +2189,18 @@ function forcePredicates(toks: Token[], cl: Clause, groups: ActorGroup[]): { nou
     n = end - 1;
   }
   return out;
+}
+
+/** "its two Gripen fighters currently deployed under Eastern Sentry will remain": past a reduced relative to the modal */
+function reducedRelativeEnd(toks: Token[], from: number, to: number): number {
+  let k = from;
+  while (k < to && toks[k].pos === 'ADV') k++;
+  if (!(toks[k]?.pos === 'VERB' && /(ed|en)$/.test(toks[k].lower))) return from;
+  for (let j = k + 1; j < Math.min(to, k + 8); j++) {
+    if (toks[j].text === ',' || toks[j].pos === 'AUX' && !FORCE_MODALS[toks[j].lower]) return from;
+    if (FORCE_MODALS[toks[j].lower]) return j;
+  }
+  return from;
 }
 
 /** cheap test for "the <measure> is/was <descriptor>" so that a sentence with no other cue is still read */

@@ -105,6 +105,7 @@ const READS: Record<string, string[]> = {
     'Egypt said it would train 5,000 Palestinian police officers.',
     'South Korea has dispatched a destroyer to the Strait of Hormuz.',
     "Poland's defence minister said: \"Our engineers will help rebuild the bridges.\"",
+    'Sweden confirmed that its two Gripen fighters currently deployed under Eastern Sentry will remain in Poland through the winter.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
