@@ -168,6 +168,13 @@ describe('occasion dates', () => {
       // an opening day with no call is no readout: the day's news, not a sitting
       expect(findFrame('On Tuesday, Brazil announced it would send engineers to Haiti.\n\nChile said it was ready to help.', '2026-03-12', [])).toMatchObject({ kind: 'news', date: '2026-03-10' });
     });
+
+    it('reads a panel, a round table or a seminar hosted on a day as the occasion of what its speakers said', () => {
+      const panel = 'On Tuesday evening the Arctic Institute hosted a panel on Greenland with envoys of Denmark and Canada.\n\nThe Danish envoy said Copenhagen would buy two more patrol ships.';
+      expect(findFrame(panel, '2026-03-12', [])).toMatchObject({ kind: 'sitting', date: '2026-03-10' });
+      const roundTable = 'On 3 March, the Sahel Forum held a round table on the standby force.\n\nNigeria said it would lead the force.';
+      expect(findFrame(roundTable, '2026-03-05', [])).toMatchObject({ kind: 'sitting', date: '2026-03-03' });
+    });
   });
 
   describe('a press release or communiqué', () => {

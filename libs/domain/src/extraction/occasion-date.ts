@@ -63,10 +63,11 @@ const ISSUED_FOLLOWING = /\b(?:issued|released|adopted|agreed(?: on)?|published)
 const REPRODUCED = /\bthe following (?:is|are)\s+(?:the\s+(?:full\s+)?text|an?\s+(?:excerpt|extract|abridged version|summary)|excerpts|extracts|the\s+(?:main\s+)?points)\s+(?:of|from)\b/i;
 // "END TEXT", "(End of statement)": where a reproduced text stops and the report about it resumes
 const TEXT_END = /^\(?(?:end(?:\s+of)?\s+(?:the\s+)?(?:text|statement|communiqu[eé]|readout|release)|ends)\)?\.?$/i;
-// "On July 8, ... the Prime Minister held a telephone talk with ...", "On Tuesday, the two presidents had a call":
+// "On July 8, ... the Prime Minister held a telephone talk with ...", "On Tuesday, the two presidents had a call",
+// "On Tuesday evening the Forum hosted a panel on ...":
 // the readout of one call or meeting, dated where its first sentence opens
 const HELD_TALK = new RegExp(
-  `^On\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b)[^;]{0,200}?\\b(?:held|had|hosted|conducted|chaired|co-chaired|convened|attended)\\s+(?:an?\\s+)?(?:(?:bilateral|summit|leaders'?|telephone|phone|video|virtual|working|official|ministerial|high-level|extraordinary|special|joint|trilateral|regional)\\s+)*(?:talks?|calls?|conversation|meeting|summit|consultations)\\b`,
+  `^On\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b)[^;]{0,200}?\\b(?:held|had|hosted|conducted|chaired|co-chaired|convened|attended)\\s+(?:an?\\s+)?(?:(?:bilateral|summit|leaders'?|telephone|phone|video|virtual|working|official|ministerial|high-level|extraordinary|special|joint|trilateral|regional)\\s+)*(?:talks?|calls?|conversation|meeting|summit|consultations|panel|panel discussion|discussion|round ?table|seminar|symposium|forum|webinar|debate|hearing|press conference|news conference|briefing)\\b`,
   'iu',
 );
 // a live-blog post that only recalls what happened before, or corrects an earlier post
