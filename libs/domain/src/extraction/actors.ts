@@ -506,6 +506,9 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
     if (toks[q].pos !== 'VERB' && toks[q].pos !== 'AUX' && ['DET', 'NUM', 'PRON', 'ADP'].includes(toks[q + 1]?.pos ?? '')) toks[q].pos = 'VERB';
   }
   if (isVerbLike(end) || isVerbLike(q)) g.slot = 'subject';
+  // "Hungary: Opposes and will not take part", "- Poland: supports": a table row or list line whose first cell is the
+  // actor and whose next cell is a predicate without a subject
+  else if (start <= 1 && toks[end]?.text === ':' && toks[end + 1] && (toks[end + 1].pos === 'AUX' || (toks[end + 1].pos === 'VERB' && /s$/.test(toks[end + 1].lower)) || isVerbLike(end + 1))) g.slot = 'subject';
   end = Math.max(end, 0);
   return g;
 }

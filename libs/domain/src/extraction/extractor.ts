@@ -186,7 +186,9 @@ const DEBUG = typeof process !== 'undefined' && !!process.env.STANCEWATCH_EXTRAC
 function nameWord(toks: Token[], i: number, headline: () => boolean): boolean {
   if (i === 0 || !/^\p{Lu}\p{Ll}/u.test(toks[i].text)) return false;
   const prev = toks[i - 1].text;
-  if (QUOTES.has(prev) || /^[:(\[\-–—‘'•*]$/.test(prev) || /^[.!?]$/.test(prev)) return false;
+  if (QUOTES.has(prev) || /^[:;(\[\-–—‘'•*]$/.test(prev) || /^[.!?]$/.test(prev)) return false;
+  // "Hungary: Opposes the loan, Refuses to provide aid": a table row's next cell opens on a verb
+  if (prev === ',' && toks[i].pos === 'VERB' && /(?:s|ed)$/.test(toks[i].lower)) return false;
   return !headline();
 }
 

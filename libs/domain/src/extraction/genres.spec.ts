@@ -21,6 +21,28 @@ describe('pledge tables and list lines', () => {
     expect(ev.map((e) => [e.type, e.actor])).toEqual([['pledge-announced', 'IE']]);
   });
 
+  it('reads a stance table: each row is its first cell doing what the next cells say, the header row is no row', () => {
+    const ev = run(
+      [
+        'Where governments stand on the Arctic patrol plan:',
+        '',
+        '| Country | Position | Ships |',
+        '|---|---|---|',
+        '| Iceland | Supports the plan | No navy of its own |',
+        '| Finland | Opposes it, Refuses to send icebreakers |  |',
+        '| Norway | Will send a frigate, Backs a joint command | 1 |',
+      ].join('\n'),
+    );
+    expect(ev.map((e) => [e.type, e.actor])).toEqual(
+      expect.arrayContaining([
+        ['support-expressed', 'IS'],
+        ['opposition-expressed', 'FI'],
+        ['pledge-announced', 'NO'],
+      ]),
+    );
+    expect(ev.some((e) => e.evidence.startsWith('Country'))).toBe(false);
+  });
+
   it('reads "Country – amount" lines', () => {
     const ev = run(['PLEDGED ON FRIDAY', '', 'Finland – EUR 90 million for artillery shells', 'Portugal - 2 patrol boats and crews'].join('\n'));
     expect(ev.map((e) => [e.type, e.actor])).toEqual([

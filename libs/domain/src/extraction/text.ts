@@ -175,7 +175,7 @@ export function sentences(clean: string): Sentence[] {
     if (/^(?:Correction|Clarification)\s*[:\-–—]/.test(line)) continue;
     // a row of a pledge table or a "Country – amount" line reads as "Country: amount" (same offsets, so the
     // evidence is the line itself); other table rows are dropped
-    const listed = listLine(rawLine);
+    const listed = listLine(rawLine, isSeparatorRow(lines[n + 1] ?? ''));
     if (!listed && isTableRow(rawLine)) continue;
     // interview questions ask, they state nothing
     if (/^(q|question)\s*[:.]/i.test(line)) continue;
@@ -228,16 +228,25 @@ export function sentences(clean: string): Sentence[] {
 
 // "| Norway | NOK 7 billion for launchers | Announced Wednesday |", "Poland | 18 monitors | 2023", "Denmark – DKK 1.2
 // billion for ammunition": a short capitalised first cell (a country, not a heading like "Other member states (about
-// 17)") followed by the pledge. The first separator becomes a colon, later ones commas, the outer pipes spaces.
+// 17)") followed by the pledge. The first separator becomes a colon, later ones commas, the outer
+// pipes spaces.
 const LEAD_CELL = /^\p{Lu}[\p{L} .'’-]{1,38}$/u;
-function listLine(raw: string): string | null {
+// a cell that opens on a verb in the third person, a modal or a negation ("Supports", "Will not send", "No troops")
+const STANCE_CELL = /^\s*(?:\p{Lu}\p{Ll}+(?:s|ed)|Will|Would|Could|Can|Cannot|Has|Is|Not|No|Ready|Open|Considering|Weighing|Undecided)\b/u;
+/** "|---|:---:|": the line under a table's header */
+function isSeparatorRow(raw: string): boolean {
+  return /^\s*\|?\s*:?-{2,}/.test(raw);
+}
+function listLine(raw: string, header = false): string | null {
   const pipes = (raw.match(/\|/g) ?? []).length;
   if (pipes >= 2 || (pipes === 1 && !/[.!?"”]\s*$/.test(raw))) {
-    if (/^\s*\|?\s*:?-{2,}/.test(raw)) return null;
+    if (isSeparatorRow(raw) || header) return null;
     const cells = raw.split('|');
     const first = cells[0].trim() ? 0 : 1;
-    // the amount may sit in any later cell ("France | Humanitarian aid | EUR 100 million | -")
-    if (!LEAD_CELL.test(cells[first]?.trim() ?? '') || !/\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b/i.test(cells.slice(first + 1).join('|'))) return null;
+    // the amount may sit in any later cell ("France | Humanitarian aid | EUR 100 million | -"); a stance cell opens on
+    // its verb ("Hungary | Opposes and will not take part |", "Italy | Says it needs a legal basis |")
+    const later = cells.slice(first + 1).join('|');
+    if (!LEAD_CELL.test(cells[first]?.trim() ?? '') || !(/\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b/i.test(later) || STANCE_CELL.test(cells[first + 1] ?? ''))) return null;
     let seen = 0;
     let out = '';
     for (let k = 0; k < raw.length; k++) {
