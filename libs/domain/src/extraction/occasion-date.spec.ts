@@ -139,6 +139,21 @@ describe('occasion dates', () => {
       expect(findFrame(text, '2026-05-06', [])).toMatchObject({ kind: 'transcript', date: '2026-05-04' });
     });
 
+    it('dates a transcript by the day its lead says the conference was held, not by the page\'s "Published" line', () => {
+      const text = [
+        'TRANSCRIPT | Nordic Defence Review | Published Friday 12 June 2026',
+        'The following is an edited transcript of the joint press conference held on Thursday at the naval base in Bergen by the two defence ministers.',
+        'MODERATOR: Good afternoon.',
+        'MINISTER: Norway will send a second frigate.',
+      ].join('\n\n');
+      expect(findFrame(text, '2026-06-12', [], 'Transcript: Norwegian and Danish ministers in Bergen')).toMatchObject({ kind: 'transcript', date: '2026-06-11' });
+    });
+
+    it('reads the sitting\'s day from a header line ("Session of Thursday, 18 June 2026")', () => {
+      const text = 'PARLIAMENT BRIEF | Plenary summary | Session of Thursday, 18 June 2026\n\nThe outcome\n\nThe Storting approved the mandate, and the minister said Norway would keep 60 soldiers in Lithuania.';
+      expect(findFrame(text, '2026-06-19', [])).toMatchObject({ kind: 'sitting', date: '2026-06-18' });
+    });
+
     it('takes a release whose title says so, dated by its date line', () => {
       const body = 'Ministry of Defence\n\nOslo, 12 June 2026\n\nFOR IMMEDIATE RELEASE\n\nThe Minister hosted his Nordic counterparts today.';
       expect(findFrame(body, '2026-06-13', [], 'Readout: Nordic defence ministers meet in Oslo')).toMatchObject({ kind: 'release', date: '2026-06-12' });
@@ -167,6 +182,11 @@ describe('occasion dates', () => {
       expect(findFrame('On Tuesday, President Lula held talks with President Boric in Brasília.\n\nBrazil will send engineers.', '2026-03-12', [])).toMatchObject({ kind: 'sitting', date: '2026-03-10' });
       // an opening day with no call is no readout: the day's news, not a sitting
       expect(findFrame('On Tuesday, Brazil announced it would send engineers to Haiti.\n\nChile said it was ready to help.', '2026-03-12', [])).toMatchObject({ kind: 'news', date: '2026-03-10' });
+    });
+
+    it('reads "hosted its first public debate" as a sitting too', () => {
+      const text = 'On Tuesday evening, the Baltic Forum hosted its first public debate of the year on air defence.\n\nThe Estonian envoy said Tallinn would buy more launchers.';
+      expect(findFrame(text, '2026-02-26', [])).toMatchObject({ kind: 'sitting', date: '2026-02-24' });
     });
 
     it('reads a panel, a round table or a seminar hosted on a day as the occasion of what its speakers said', () => {
@@ -229,6 +249,16 @@ describe('occasion dates', () => {
           ['Japan’s chief cabinet secretary said the government had previously ruled out sending warships.', 'JP'],
         ]),
       ).toEqual(['2026-05-06', '2026-05-06', null, null]);
+    });
+
+    it('reads stamps set in bold at the head of their posts', () => {
+      const blog = [
+        'Summary so far:',
+        '- A cargo flight was turned back late on Wednesday.',
+        '**18:40** – We are pausing this live blog for the evening. Thank you for following along today.',
+        '**17:05** – Ukraine\'s foreign ministry says Kyiv would regard any reinforcement as a provocation.',
+      ].join('\n\n');
+      expect(findFrame(blog, '2026-07-09', [])).toMatchObject({ kind: 'live-blog', date: '2026-07-09' });
     });
 
     it('keeps a description of the speaker out of the check for recollections', () => {

@@ -35,7 +35,8 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const ON_DAY = `\\bon\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b)`;
 
 // "13:45 GMT", "08:12", "11:40 Brussels wants more": the time stamp that opens a live-blog post
-const POST_STAMP = /^(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?)(?:\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|IST|JST|local(?: time)?))?(?:\s|$)/i;
+// ("**18:40** – ...": a stamp set in bold)
+const POST_STAMP = /^[*_]{0,2}(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?)(?:\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|IST|JST|local(?: time)?))?[*_]{0,2}(?:\s|$)/i;
 const KEY_POINTS = /^(?:key (?:points|events|developments|updates)|what we know(?: so far)?|the latest|summary|at a glance)\s*:?$/i;
 // "Press release", "Joint communiqué of ...", "Readout of the call ...", "Statement by the Ministry of ..." ("\b" after "é" would
 // need a word character next: "COMMUNIQUÉ No. 47" ends its mark with a lookahead instead)
@@ -49,6 +50,8 @@ const SITTING = new RegExp(
     `|\\b(?:told|briefed|addressed)\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}'’-]+\\s+)?(?:parliament|bundestag|senate|house|chamber|commons|lords|assembly|duma|sejm|riksdag|storting|folketing|eduskunta|knesset|congress|lawmakers|legislators|mps|deputies|senators|committee|security council|council)\\b[^.;]{0,40}?${ON_DAY}`,
   'iu',
 );
+// "Plenary summary | Session of Thursday, 18 June 2026", "Sitting of 3 March": a line that names the sitting's day
+const SITTING_OF = new RegExp(`\\b(?:session|sitting|plenary|debate|hearing|meeting)\\s+of\\s+(?:${WEEKDAY},?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b|${WEEKDAY}\\b)`, 'iu');
 // "We spoke to him in his office on Wednesday", "spoke to us in Jakarta on Tuesday", "In an interview on Monday", "aired on Sunday"
 const INTERVIEW = new RegExp(`\\b(?:(?:spoke|talked|sat down)\\s+(?:to|with)\\b[^.;]{0,60}?|interview(?:ed)?\\b[^.;]{0,60}?|(?:aired|broadcast)\\s+)${ON_DAY}`, 'iu');
 // "The following joint statement was issued on Tuesday evening by ...", "the communiqué, released on 3 March, ...":
@@ -67,9 +70,11 @@ const TEXT_END = /^\(?(?:end(?:\s+of)?\s+(?:the\s+)?(?:text|statement|communiqu[
 // "On Tuesday evening the Forum hosted a panel on ...":
 // the readout of one call or meeting, dated where its first sentence opens
 const HELD_TALK = new RegExp(
-  `^On\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b)[^;]{0,200}?\\b(?:held|had|hosted|conducted|chaired|co-chaired|convened|attended)\\s+(?:an?\\s+)?(?:(?:bilateral|summit|leaders'?|telephone|phone|video|virtual|working|official|ministerial|high-level|extraordinary|special|joint|trilateral|regional)\\s+)*(?:talks?|calls?|conversation|meeting|summit|consultations|panel|panel discussion|discussion|round ?table|seminar|symposium|forum|webinar|debate|hearing|press conference|news conference|briefing)\\b`,
+  `^On\\s+(?:${WEEKDAY}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b)[^;]{0,200}?\\b(?:held|had|hosted|conducted|chaired|co-chaired|convened|attended)\\s+(?:(?:an?|its|their|the)\\s+)?(?:(?:bilateral|summit|leaders'?|telephone|phone|video|virtual|working|official|ministerial|high-level|extraordinary|special|joint|trilateral|regional|first|second|third|last|annual|public|open|closed|private|weekly|monthly|quarterly|online|informal|formal|emergency)\\s+)*(?:talks?|calls?|conversation|meeting|summit|consultations|panel|panel discussion|discussion|round ?table|seminar|symposium|forum|webinar|debate|hearing|press conference|news conference|briefing)\\b`,
   'iu',
 );
+// "the joint press conference held on Thursday", "a briefing given in Port-au-Prince on Wednesday, 15 October"
+const HELD_ON = new RegExp(`\\b(?:held|given|delivered|took place|hosted|convened)\\b[^.;]{0,80}?${ON_DAY}`, 'iu');
 // a live-blog post that only recalls what happened before, or corrects an earlier post
 const BACKGROUND_POST = /^(?:a reminder|background|recap|catch up|correction|clarification|to recap|some context|context|for context|how we got here|editor'?s note)\b/i;
 
@@ -163,7 +168,8 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
   const head = lines.slice(0, 8);
 
   // live blog: time-stamped posts (or a key-points list and at least one post)
-  const stamps = lines.filter((l) => POST_STAMP.test(l.text) && l.text.split(/\s+/).length <= 12);
+  // (a stamp on its own line, or opening its post after a dash: "**18:40** – We are pausing this live blog ...")
+  const stamps = lines.filter((l) => POST_STAMP.test(l.text) && (l.text.split(/\s+/).length <= 12 || /^[–—|:-]/.test(l.text.replace(POST_STAMP, '').trim())));
   if (publishedOn && (stamps.length >= 2 || (stamps.length >= 1 && head.some((l) => KEY_POINTS.test(l.text))))) {
     const excluded: [number, number][] = [];
     const days: { at: number; date: string }[] = [];
@@ -207,8 +213,10 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
   }
   // a transcript of a press conference or of remarks: every answer was given on the day of its date line
   if ((title && TRANSCRIPT_MARK.test(title.trim())) || head.some((l) => TRANSCRIPT_MARK.test(l.text) && l.text.split(/\s+/).length <= 16)) {
-    let date: string | null = null;
-    for (const l of head) if (!date && l.text.split(/\s+/).length <= 8) date = dateLine(l.text, publishedOn);
+    // "... transcript of the joint press conference held on Thursday ...": the lead says which day the words were spoken
+    let date: string | null = lead.map((l) => occasionDay(l.text, HELD_ON, publishedOn)).find((d) => !!d) ?? null;
+    // ("Published Friday 12 June 2026" dates the page, not the occasion)
+    for (const l of head) if (!date && l.text.split(/\s+/).length <= 8 && !/\b(?:published|updated|posted)\b/i.test(l.text)) date = dateLine(l.text, publishedOn);
     date ??= publishedOn;
     if (date) return { kind: 'transcript', date, from: 0, to: end, excluded: [], days: [] };
   }
@@ -261,6 +269,11 @@ export function findFrame(clean: string, publishedOn: string | null, events: Ext
   for (const l of lead) {
     const date = occasionDay(l.text, SITTING, publishedOn);
     if (date) return { kind: 'sitting', date, from: l.start, to: end, excluded: [], days: [] };
+  }
+  for (const l of head) {
+    const at = SITTING_OF.exec(l.text);
+    const date = at ? datesIn(l.text.slice(at.index), publishedOn).find((d) => dayOnly(d.value))?.value : null;
+    if (date && (!publishedOn || date <= publishedOn)) return { kind: 'sitting', date, from: l.start, to: end, excluded: [], days: [] };
   }
   // a news report whose first sentence says what happened on a day: the statements it goes on to report are of that day,
   // unless they are recalled from before
