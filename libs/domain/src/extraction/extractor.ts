@@ -231,12 +231,18 @@ function allCues(toks: Token[]): Cue[] {
         // plan, "is expected to announce" a forecast, "told its citizens to avoid travel" an advisory at home)
         // "warned Washington against military action" threatens; "warned its citizens against travel" advises at home
         if ((ph.value.phrase.startsWith('expect *') || ph.value.phrase === 'tell * to' || ph.value.phrase === 'warn * against') && !othersAddressed(toks, i, end)) continue;
+        // "will not stand aside if the Serbs are attacked" threatens; "would not stand aside if a ceasefire required
+        // European forces" offers: a threat needs hostility in the sentence
+        if (STAND_ASIDE.has(ph.value.phrase) && !toks.some((t) => HOSTILE_ACTS.has(t.lemma))) continue;
         out.push({ start: i, end, cat: ph.value.cat, phrase: ph.value.phrase });
       }
     }
   }
   return out;
 }
+
+const STAND_ASIDE = new Set(['not stand aside', 'not stay aside', 'not stand idly by', 'not sit idly by', 'not remain indifferent']);
+const HOSTILE_ACTS = new Set(['attack', 'warn', 'threaten', 'threat', 'invade', 'invasion', 'aggression', 'provocation', 'undo', 'strike', 'harm', 'persecute', 'annex', 'seize', 'destabilise', 'destabilize', 'incursion']);
 
 function walk(pattern: string[][], toks: Token[], i: number, p: number): number {
   if (p === pattern.length) return i;
@@ -2020,6 +2026,13 @@ function withoutRelative(span: Token[]): Token[] {
   return rel < 0 ? span : span.slice(0, rel);
 }
 
+/** "the involvement of NATO", "participation by Turkish troops": a contribution noun owned by another actor */
+function othersNounOwner(toks: Token[], end: number, groups: ActorGroup[], subject: ActorGroup): boolean {
+  if (toks[end]?.lower !== 'of' && toks[end]?.lower !== 'by') return false;
+  const g = groups.find((x) => x.start === end + 1 || (x.start === end + 2 && toks[end + 1].lower === 'the'));
+  return !!g && !g.members.some((m) => subject.members.some((s) => s.code === m.code));
+}
+
 /** "eyed up to 200,000 European peacekeepers": the verb's direct object is another country's force (not "the training of Palestinian police") */
 function directForeignObject(toks: Token[], from: number, to: number, groups: ActorGroup[], subject: ActorGroup): boolean {
   for (let k = from; k < Math.min(to, from + 6); k++) {
@@ -2332,7 +2345,9 @@ function contributionCandidates(x: ClauseCtx): void {
     // "said it could contribute", "would not take part": the object is the force under discussion
     const bare = !assets.length && !mission && lx.bareVerbs.has(c.phrase) && bareOk(toks, c.end, cl.end);
     // "is weighing participation": a contribution noun governed by a verb of considering or refusing is its own object
-    const governed = c.cat === 'contribution-noun' && ccues.some((x) => x.start < c.start && c.start - x.end <= 3 && (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase)));
+    // ("refuses any involvement": a verb of refusing governs it as well)
+    const governing = (x: Cue) => (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase) || (x.cat === 'refused' && toks[x.start].pos === 'VERB'));
+    const governed = c.cat === 'contribution-noun' && ccues.some((x) => x.start < c.start && c.start - x.end <= 3 && governing(x));
     const modal = c.cat === 'considered' || c.cat === 'refused' || c.cat === 'not-ruled-out';
     if (!assets.length && !mission && c.cat !== 'contribution-strong' && !bare && !pendingObj && !governed && !modal) continue;
     if (!assets.length && !mission && c.cat === 'contribution-strong' && !hasObject(toks, c.end, cl.end)) continue;
@@ -2343,7 +2358,7 @@ function contributionCandidates(x: ClauseCtx): void {
       const demonymOnly = att?.members.every((m) => m.kinds.every((k) => k === 'demonym'));
       if (att && !(demonymOnly && subj && !subj.members.some((m) => att.members.some((a) => a.code === m.code)))) who = { group: att, how: 'possessor' };
       // a bare noun needs a verb that states it: "announced a package", "opened the door to participation"
-      else if (!subj || !(lightVerbBefore(toks, c.start, cl.start) != null || ccues.some((x) => x.start < c.start && x.start >= subj.end && (x.cat === 'considered' || x.cat === 'refused' || x.cat === 'not-ruled-out') && (x.end - x.start > 1 || CONSIDER_VERBS.includes(x.phrase))))) continue;
+      else if (!subj || !(lightVerbBefore(toks, c.start, cl.start) != null || ccues.some((x) => x.start < c.start && x.start >= subj.end && governing(x)))) continue;
     }
     // "welcomed Germany's decision to station a brigade": the infinitive's agent is the noun's possessor
     const agent = c.cat !== 'contribution-noun' ? infinitiveOfPossessed(toks, c.start, resolved) ?? announcedBy(toks, c.start, resolved) : null;
@@ -2352,7 +2367,9 @@ function contributionCandidates(x: ClauseCtx): void {
     if (c.cat !== 'contribution-noun' && !ownVerb(toks, c.start, resolved)) continue;
     if (c.cat === 'contribution-noun') {
       const det = toks[c.start - 1]?.lower;
-      if (det === 'any' || det === 'no' || toks[c.start - 2]?.lower === 'any' || toks[c.start - 3]?.lower === 'any') continue;
+      // ("any deployment would need a vote" is hypothetical; "refuses any involvement" refuses all of it)
+      const refusedAll = ccues.some((x) => x.cat === 'refused' && x.end <= c.start && c.start - x.end <= 3 && governing(x));
+      if ((det === 'any' || det === 'no' || toks[c.start - 2]?.lower === 'any' || toks[c.start - 3]?.lower === 'any') && !refusedAll) continue;
       if (who.how === 'possessor' && who.group.members.every((m) => m.kinds.every((k) => k === 'demonym'))) continue;
     }
     // "if the United States offered ...": a hypothetical, not a pledge
@@ -2394,6 +2411,8 @@ function contributionCandidates(x: ClauseCtx): void {
     if (type === 'pledge-announced' && objectControl(toks, c.start, resolved, who.group)) type = 'demand-made';
     // "ruled out any role for Turkish troops": refusing someone else's contribution is opposing it
     if (type === 'pledge-refused' && othersForce(toks, c.end, cl.end, resolved, who.group)) type = 'opposition-expressed';
+    // "refused the involvement of NATO": someone else's contribution refused is opposed
+    else if (type === 'pledge-refused' && c.cat === 'contribution-noun' && othersNounOwner(toks, c.end, resolved, who.group)) type = 'opposition-expressed';
     // "will not deploy troops without the consent of the host government": the refusal has its price, a condition
     else if (type === 'pledge-refused' && toks.slice(c.end, cl.end).some((t, k) => (t.lower === 'without' || t.lower === 'unless' || t.lower === 'until') && !rel[c.end + k])) type = 'condition-set';
     // "has eyed up to 200,000 European peacekeepers": weighing other countries' forces is asking for them

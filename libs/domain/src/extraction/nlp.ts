@@ -12,6 +12,8 @@ export interface Token {
   end: number;
 }
 
+const PARTICLES = new Set(['out', 'down', 'off']);
+
 let nlp: ReturnType<typeof winkNLP> | null = null;
 function getNlp() {
   // only sentence boundaries and POS/lemmas are read: wink's NER, negation and sentiment passes cost a third of
@@ -42,6 +44,11 @@ export function sentencesOf(text: string, base: number): Token[][] {
     const end = Math.min(text.length, at + w.length);
     tokens.push({ text: w, lower: w.toLowerCase(), lemma: String(lemma[i]).toLowerCase(), pos: pos[i], kind: kind[i], start: base + at, end: base + end });
     cursor = end;
+  }
+  // "Hungary rules out", "Tokyo turns down": the tagger reads a phrasal verb after a name as a plural noun
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos === 'NOUN' && t.lower.endsWith('s') && PARTICLES.has(tokens[i + 1].lower) && tokens[i - 1].pos === 'PROPN') t.pos = 'VERB';
   }
   const out: Token[][] = [];
   for (const [a, b] of doc.sentences().out(its.span) as unknown as [number, number][]) out.push(tokens.slice(a, b + 1));

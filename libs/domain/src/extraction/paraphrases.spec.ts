@@ -82,6 +82,7 @@ const READS: Record<string, string[]> = {
     'Romania refused to recognise the results.',
     'Germany warned against premature recognition of the breakaway region.',
     'M23 rebels rejected the ceasefire proposal.',
+    'Slovakia refused the involvement of NATO in the mission.',
   ],
   'pledge-announced': [
     'Germany will send 300 soldiers to Lithuania next year.',
@@ -106,6 +107,7 @@ const READS: Record<string, string[]> = {
     'South Korea has dispatched a destroyer to the Strait of Hormuz.',
     "Poland's defence minister said: \"Our engineers will help rebuild the bridges.\"",
     'Sweden confirmed that its two Gripen fighters currently deployed under Eastern Sentry will remain in Poland through the winter.',
+    'Turkey is ready to deploy one more commando company.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
@@ -138,6 +140,8 @@ const READS: Record<string, string[]> = {
     'Jordan said it would not take part in any force inside Gaza.',
     'Turkey said it was not considering a deployment.',
     'Bulgaria will not contribute to the mission, its defence minister said.',
+    'Hungary refuses any involvement in the mission.',
+    'Estonia rules out any involvement.',
   ],
   'red-line-stated': [
     'Russia warned that any Western troops in Ukraine would be legitimate targets.',
@@ -160,6 +164,8 @@ const READS: Record<string, string[]> = {
     'China said the arms sale crossed a red line.',
     'China warned Manila against any further provocation in the South China Sea.',
     'The Kremlin has warned against Western flights near Kaliningrad.',
+    'Serbia will not stand idly by if Serbs in Kosovo are attacked.',
+    'Russia said its forces would strike any foreign military base set up in Ukraine.',
   ],
   'support-expressed': [
     'Germany welcomed the ceasefire agreement.',
