@@ -2321,6 +2321,8 @@ function contributionCandidates(x: ClauseCtx): void {
     // "has offered to host renewed talks in Jeddah": offering to host a meeting is no contribution either
     if (toks[c.end]?.lower === 'to' && ['host', 'organise', 'organize', 'convene'].includes(toks[c.end + 1]?.lemma ?? '') && toks.slice(c.end + 2, Math.min(cl.end, c.end + 6)).some((t) => GATHERINGS.has(t.lemma) || GATHERINGS.has(t.lower))) continue;
     if (c.phrase === 'host' && !has('mission', c.end, Math.min(cl.end, c.end + 6)) && !assetsIn(c.end, Math.min(cl.end, c.end + 6)).some((a) => a !== 'personnel' && a !== 'trainers')) continue;
+    // "to withdraw its forces, as it committed to do in 1999": the commitment recalled in an as-clause is no pledge
+    if (toks.slice(Math.max(cl.start, c.start - 4), c.start).some((x) => x.lower === 'as') && ['do', 'so'].includes(toks[c.end + 1]?.lower ?? toks[c.end]?.lower ?? '') && toks[c.end]?.lower === 'to') continue;
     // "It has sent no troops so far": nothing given is a fact ("will send no troops" is a refusal, read below)
     const noObject = toks[c.end]?.lower === 'no' || (toks[c.end]?.pos === 'ADV' && toks[c.end + 1]?.lower === 'no');
     if (noObject && !toks.slice(Math.max(cl.start, c.start - 3), c.start).some((x) => FUTURE_MODALS.has(x.lower))) continue;
@@ -2545,6 +2547,8 @@ function typedCandidates(x: ClauseCtx): void {
     if (toks.slice(cl.start, c.start).some((x) => x.lower === 'whatever' || x.lower === 'whoever' || x.lower === 'whichever')) continue;
     // "I welcome my brother, the Jordanian minister, back to Cairo": a greeting
     if (type === 'support-expressed' && t.lemma === 'welcome' && toks.slice(c.end, Math.min(cl.end, c.end + 10)).some((x) => x.lower === 'back' || GREETED.has(x.lower))) continue;
+    // "Good morning and welcome to our live coverage", "Welcome to the briefing": a host's welcome
+    if (type === 'support-expressed' && t.lower === 'welcome' && (toks[c.end]?.lower === 'to' || toks[c.end]?.lower === 'back') && !toks.slice(cl.start, c.start).some((x) => x.pos === 'PRON' || x.pos === 'AUX')) continue;
     // "rejected any suggestion of Russian involvement", "dismissed the accusations": a denial, not a stance on a measure
     if (type === 'opposition-expressed' && ['reject', 'dismiss', 'deny', 'refute'].includes(t.lemma) && toks.slice(c.end, Math.min(cl.end, c.end + 4)).some((x) => DENIED.has(x.lemma) || DENIED.has(x.lower))) continue;
     // "Rwanda denies supporting the rebels": an accusation denied, no stance

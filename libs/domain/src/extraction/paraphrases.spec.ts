@@ -45,6 +45,7 @@ const READS: Record<string, string[]> = {
     'Israel said Hamas must disarm before any further withdrawal.',
     'Washington expected every member of the council that voted for the force to help pay for it.',
     'The State Department said it expected partners in the hemisphere and beyond to shoulder a fair share of the burden.',
+    'The State Department called on Russia to withdraw its forces from Moldova, as it committed to do in 1999.',
   ],
   'opposition-expressed': [
     'Hungary rejected the proposal on Tuesday.',
@@ -234,6 +235,7 @@ const STATES_NOTHING = [
   "The force's mandate expires in October.",
   'Without American intelligence, any European force would struggle.',
   'France warned its citizens against travel to the region.',
+  'Good morning and welcome to our live coverage of the summit.',
 ];
 
 describe('paraphrase checklist', () => {

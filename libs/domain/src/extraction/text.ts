@@ -42,6 +42,7 @@ const BOILERPLATE_START =
   /^(related (articles|stories|posts|content|coverage)|read (more|next|also)|more (from|stories|on this)|top (trending|stories)|trending( now)?|you may also like|recommended( for you)?|most (read|popular|viewed)|latest (news|stories)|also read|see also|further reading|share this( article)?|sign up for|follow us|more news)\b/i;
 // Single furniture lines that may sit inside the article.
 const FURNITURE = /^(search|close this search box\.?|advertisement|subscribe( to our newsletter| now)?|share|tweet|print|email|skip to (main )?content|menu|copyright\b.*|©.*|all rights reserved.*|photo:.*|image:.*|getty images|reuters\/?.*|listen to this article.*|sign up (?:to|for)\b.*)$/i;
+const POST_STAMP_LEAD = /^[*_]{0,2}\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|IST|JST))?[*_]{0,2}\s*[–—|:-]\s+/;
 const BULLET = /^\s*(?:[-–—•·*▪●◦‣]|\d{1,2}[.)]|\(?[a-z]\))\s+/;
 
 function isTableRow(line: string): boolean {
@@ -194,7 +195,9 @@ export function sentences(clean: string): Sentence[] {
       continue;
     }
     if (/^[—–-]+$/.test(line)) continue;
-    const lead = (labelEnd ? labelEnd + rawLine.slice(labelEnd).indexOf(line) : rawLine.indexOf(line)) + (bullet ? bullet[0].length : 0);
+    // "**12:15** – The State Department ...": a live-blog post's time stamp is no part of its first sentence
+    const stamp = bullet ? null : line.match(POST_STAMP_LEAD);
+    const lead = (labelEnd ? labelEnd + rawLine.slice(labelEnd).indexOf(line) : rawLine.indexOf(line)) + (bullet ? bullet[0].length : 0) + (stamp ? stamp[0].length : 0);
     let body = (listed ?? rawLine).slice(lead).trimEnd();
     if (!body) continue;
     // "24. CALLS ON the Security Council to ...", "and REQUESTS the Commission to ...": the capitalised verbs of a
