@@ -227,6 +227,8 @@ function allCues(toks: Token[]): Cue[] {
         }
         // "Asked by Sen. Marsh whether ...", "Asked about the plan, ...": the framing of an answer, not a request by anyone
         if (ph.value.cat === 'demand-made' && toks[i].lower === 'asked' && (i === 0 || QUOTES.has(toks[i - 1].text) || toks[i - 1].text === ',')) continue;
+        // "a source who asked not to be named", "requested anonymity": a source's terms, not a demand
+        if (ph.value.cat === 'demand-made' && toks.slice(end, end + 5).some((t) => ['named', 'identified', 'anonymity', 'anonymous'].includes(t.lower))) continue;
         // "expects all members to reach", "told Washington to stop": someone else is to act ("expects to send" is one's own
         // plan, "is expected to announce" a forecast, "told its citizens to avoid travel" an advisory at home)
         // "warned Washington against military action" threatens; "warned its citizens against travel" advises at home
@@ -877,6 +879,16 @@ function negatedBefore(toks: Token[], i: number, from: number, reach = 8): boole
   const rel = relativeMask(toks);
   for (let k = i - 1; k >= Math.max(from, i - reach); k--) {
     if (rel[k] && !rel[i]) continue;
+    // "Denmark, speaking for itself and not for the EU, announced": a negation inside an aside negates the aside
+    if (toks[k].text === ',') {
+      let j = k - 1;
+      while (j >= Math.max(from, k - 12) && toks[j].text !== ',') j--;
+      if (j >= Math.max(from, k - 12) && toks[j].text === ',') {
+        reach += k - j;
+        k = j;
+      }
+      continue;
+    }
     const l = toks[k].lemma;
     // "will neither send troops nor pay"
     if (l === 'not' || l === 'never' || l === 'deny' || l === 'neither' || toks[k].lower === "n't") return true;

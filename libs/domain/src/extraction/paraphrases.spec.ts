@@ -109,6 +109,8 @@ const READS: Record<string, string[]> = {
     "Poland's defence minister said: \"Our engineers will help rebuild the bridges.\"",
     'Sweden confirmed that its two Gripen fighters currently deployed under Eastern Sentry will remain in Poland through the winter.',
     'Turkey is ready to deploy one more commando company.',
+    'Norway, speaking for itself and not for NATO, announced an additional NOK 200m for the mission.',
+    "C\u00f4te d'Ivoire is ready to provide a battalion of 650 soldiers, according to a source who asked not to be named.",
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
