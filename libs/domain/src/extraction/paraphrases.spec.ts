@@ -111,6 +111,7 @@ const READS: Record<string, string[]> = {
     'Turkey is ready to deploy one more commando company.',
     'Norway, speaking for itself and not for NATO, announced an additional NOK 200m for the mission.',
     "C\u00f4te d'Ivoire is ready to provide a battalion of 650 soldiers, according to a source who asked not to be named.",
+    'On Thursday, the European Commission confirmed €40m for coast guard training in Tunisia.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
@@ -238,6 +239,7 @@ const STATES_NOTHING = [
   'Without American intelligence, any European force would struggle.',
   'France warned its citizens against travel to the region.',
   'Good morning and welcome to our live coverage of the summit.',
+  'Germany confirmed the deaths of three soldiers.',
 ];
 
 describe('paraphrase checklist', () => {
