@@ -421,7 +421,8 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
     const t = toks[p];
     if (spacedDash(toks, p)) break;
     const hyphenated = HYPHEN.has(t.text) || HYPHEN.has(toks[p + 1]?.text ?? '') || HYPHEN.has(toks[p - 1]?.text ?? '');
-    if (DET.has(t.lower) || t.pos === 'ADJ' || HYPHEN.has(t.text) || (hyphenated && (t.pos === 'NOUN' || t.pos === 'X' || t.pos === 'PROPN'))) p--;
+    // ("in south-eastern Poland": the tagger reads "south" as an adverb)
+    if (DET.has(t.lower) || t.pos === 'ADJ' || HYPHEN.has(t.text) || (hyphenated && (t.pos === 'NOUN' || t.pos === 'X' || t.pos === 'PROPN' || (t.pos === 'ADV' && /^(?:south|north|east|west)/.test(t.lower))))) p--;
     else break;
   }
   const prev = p >= 0 ? toks[p].lower : null;

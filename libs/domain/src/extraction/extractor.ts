@@ -2222,6 +2222,14 @@ function forcePredicates(toks: Token[], cl: Clause, groups: ActorGroup[]): { nou
 function reducedRelativeEnd(toks: Token[], from: number, to: number): number {
   let k = from;
   while (k < to && toks[k].pos === 'ADV') k++;
+  // "its Patriot unit at Rzeszów in south-eastern Poland will stay": past a chain of place phrases
+  if (toks[k]?.pos === 'ADP' && ['at', 'in', 'on', 'near'].includes(toks[k].lower)) {
+    for (let j = k + 1; j < Math.min(to, k + 9); j++) {
+      if (FORCE_MODALS[toks[j].lower]) return j;
+      if (!['ADP', 'PROPN', 'ADJ', 'ADV', 'NOUN', 'DET', 'PUNCT'].includes(toks[j].pos) || toks[j].text === ',') return from;
+    }
+    return from;
+  }
   if (!(toks[k]?.pos === 'VERB' && /(ed|en)$/.test(toks[k].lower))) return from;
   for (let j = k + 1; j < Math.min(to, k + 8); j++) {
     if (toks[j].text === ',' || toks[j].pos === 'AUX' && !FORCE_MODALS[toks[j].lower]) return from;

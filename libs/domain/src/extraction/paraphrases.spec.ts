@@ -112,6 +112,7 @@ const READS: Record<string, string[]> = {
     'Norway, speaking for itself and not for NATO, announced an additional NOK 200m for the mission.',
     "C\u00f4te d'Ivoire is ready to provide a battalion of 650 soldiers, according to a source who asked not to be named.",
     'On Thursday, the European Commission confirmed €40m for coast guard training in Tunisia.',
+    'Canada said its frigate at Souda in eastern Crete will stay until the end of the year.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
