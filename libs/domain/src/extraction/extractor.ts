@@ -2076,10 +2076,11 @@ function othersForce(toks: Token[], from: number, to: number, groups: ActorGroup
 const PLACE_PREPS = new Set(['in', 'on', 'inside', 'within', 'of', 'at', 'across', 'throughout']);
 const FORCE_DET = new Set(['its', 'their', 'our', 'no', 'any', 'the', 'a', 'an']);
 const FORCE_NOUN_EXTRA = new Set(['deployment', 'participation', 'contribution', 'involvement', 'presence', 'contingent', 'role', 'sending', 'deploying', 'contributing', 'joining', 'participating']);
+const APPROXIMATORS = new Set(['about', 'around', 'some', 'nearly', 'roughly', 'approximately', 'almost', 'over', 'more']);
 const FORCE_MODALS: Record<string, 'will' | 'may'> = { will: 'will', would: 'will', shall: 'will', "'ll": 'will', wo: 'will', could: 'may', might: 'may', may: 'may', can: 'may', ca: 'may' };
 // lemma sequences after the modal: what a force does when it is contributed (not "would be stationed far from the
 // front line" or "would go to protect civilians": how or why it serves, said of a contribution already known)
-const FORCE_VERBS: string[][] = [['deploy'], ['be', 'deploy'], ['be', 'send'], ['be', 'dispatch'], ['go'], ['set', 'foot'], ['be', 'on', 'the', 'ground'], ['take', 'part'], ['join'], ['participate'], ['serve'], ['be', 'part'], ['enter'], ['remain'], ['stay'], ['transfer'], ['move'], ['be', 'move'], ['be', 'involve'], ['be', 'among'], ['be', 'available'], ['be', 'commit'], ['be', 'contribute'], ['be', 'provide']];
+const FORCE_VERBS: string[][] = [['deploy'], ['be', 'deploy'], ['be', 'send'], ['be', 'dispatch'], ['go'], ['set', 'foot'], ['be', 'on', 'the', 'ground'], ['take', 'part'], ['join'], ['participate'], ['serve'], ['be', 'part'], ['enter'], ['remain'], ['stay'], ['transfer'], ['move'], ['be', 'move'], ['be', 'involve'], ['be', 'among'], ['be', 'available'], ['be', 'commit'], ['be', 'contribute'], ['be', 'provide'], ['arrive'], ['travel'], ['sail'], ['leave', 'for'], ['head', 'to'], ['fly', 'to']];
 // predicates of a contribution noun: "is not excluded", "is ruled out", "is on the table"
 const NOUN_PREDICATES: { words: string[]; type: PositionEventType }[] = [
   { words: ['be', 'not', 'exclude'], type: 'pledge-considered' },
@@ -2158,8 +2159,12 @@ function forcePredicates(toks: Token[], cl: Clause, groups: ActorGroup[]): { nou
     // "confirmed that four Eurofighters will be based at ...", "has informed Bucharest that no additional Patriot batteries
     // will be sent": a counted force in a reported clause is the reporting subject's
     const np = toks.slice(k + 1, n);
-    const counted = !owner && !contribution && (np.some((t) => t.pos === 'NUM' || t.kind === 'number') || ['no', 'an', 'a'].includes(toks[k]?.lower ?? '')) ? k : -1;
-    const reportedClause = counted >= 0 && (toks[counted].lower === 'that' || toks[counted - 1]?.lower === 'that');
+    let counted = !owner && !contribution && (np.some((t) => t.pos === 'NUM' || t.kind === 'number') || ['no', 'an', 'a'].includes(toks[k]?.lower ?? '')) ? k : -1;
+    // "up to 20,000 troops", "about 300 soldiers": past the approximator
+    if (counted >= 0 && toks[counted].lower === 'to' && toks[counted - 1]?.lower === 'up') counted -= 2;
+    else if (counted >= 0 && APPROXIMATORS.has(toks[counted].lower)) counted--;
+    // ("said a frigate would leave", "says up to 20,000 troops could serve": a that-less reported clause)
+    const reportedClause = counted >= 0 && (toks[counted].lower === 'that' || toks[counted - 1]?.lower === 'that' || (toks[counted].pos === 'VERB' && lexicon().speechVerbs.has(toks[counted].lemma)) || (toks[counted - 1]?.pos === 'VERB' && lexicon().speechVerbs.has(toks[counted - 1].lemma)));
     if (!owner && !['its', 'their', 'our'].includes(toks[k]?.lower ?? '') && !bareContribution && !reportedClause) continue;
     const determiner = reportedClause ? toks[counted].lower : toks[det]?.lower ?? '';
     let negated = determiner === 'no';
@@ -2201,7 +2206,8 @@ function forcePredicates(toks: Token[], cl: Clause, groups: ActorGroup[]): { nou
         end = lemmaRun(toks, j, ['be', 'use'], cl.end);
         type = 'condition-set';
       }
-      if (type !== 'condition-set' && toks[end]?.lower === 'to' && toks[end + 1]?.pos === 'VERB') type = null;
+      // ("would be sent to reinforce the checkpoints": where a force is sent, the purpose is the sending's)
+      if (type !== 'condition-set' && toks[end]?.lower === 'to' && toks[end + 1]?.pos === 'VERB' && !(toks[end - 2]?.lemma === 'be' && ['send', 'deploy', 'dispatch'].includes(toks[end - 1]?.lemma ?? ''))) type = null;
       // "Kosovo police will stay on the territory of Kosovo": a force at home contributes nothing
       if (owner && groups.some((x) => x.start >= end && x.start < cl.end && PLACE_PREPS.has(toks[x.start - 1]?.lower ?? '') && x.members.some((m) => owner!.members.some((o) => o.code === m.code)))) type = null;
     }

@@ -113,6 +113,8 @@ const READS: Record<string, string[]> = {
     "C\u00f4te d'Ivoire is ready to provide a battalion of 650 soldiers, according to a source who asked not to be named.",
     'On Thursday, the European Commission confirmed €40m for coast guard training in Tunisia.',
     'Canada said its frigate at Souda in eastern Crete will stay until the end of the year.',
+    'Chile said a frigate would leave for the Pacific deployment in May.',
+    'Lisbon confirmed that 40 Portuguese police officers would be sent to reinforce the checkpoints.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
@@ -129,6 +131,7 @@ const READS: Record<string, string[]> = {
     'Argentina is exploring the possibility of sending engineers.',
     'Ghana has yet to decide whether to send troops.',
     'Estonia said a contribution was possible.',
+    'Manila says up to 2,000 troops could eventually serve.',
   ],
   'pledge-refused': [
     'Hungary will not send weapons to Ukraine.',
@@ -241,6 +244,7 @@ const STATES_NOTHING = [
   'France warned its citizens against travel to the region.',
   'Good morning and welcome to our live coverage of the summit.',
   'Germany confirmed the deaths of three soldiers.',
+  'The general said 300 soldiers were killed.',
 ];
 
 describe('paraphrase checklist', () => {
