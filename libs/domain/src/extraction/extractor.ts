@@ -575,7 +575,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       if (before.length) return { group: before[before.length - 1], how: 'subject' };
       if (quoted(i) && speaker) return { group: speaker, how: 'speaker' };
       // "France's readiness to station ...": the possessor of the clause's head noun, when close
-      const poss = resolved.filter((g) => g.slot === 'possessor' && inClause(g.start) && g.end <= i && i - g.end <= 4 && !g.prep && g.start - cl.start <= 2);
+      // ("reports that Turkey's disaster agency is sending": a possessor opening a that-clause)
+      const poss = resolved.filter((g) => g.slot === 'possessor' && inClause(g.start) && g.end <= i && i - g.end <= 4 && !g.prep && (g.start - cl.start <= 2 || toks[g.start - 1]?.lower === 'that'));
       if (poss.length) return { group: poss[0], how: 'possessor' };
       // "... said Islamabad had not decided and that any role would depend on ...": the second that-clause continues the first
       if (prevLastSubject && cl.start > 0 && toks[cl.start].lower === 'that') return { group: prevLastSubject, how: 'inherited' };
@@ -793,9 +794,20 @@ function ownVerb(toks: Token[], i: number, groups: ActorGroup[]): boolean {
   if (k < 0) return true;
   const t = toks[k];
   if (groups.some((g) => g.end === k + 1)) return true;
-  if ((t.pos === 'NOUN' || t.pos === 'PROPN') && ownBody(toks, k)) return true;
+  if ((t.pos === 'NOUN' || t.pos === 'PROPN') && (ownBody(toks, k) || possessedBody(toks, k, groups))) return true;
   if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'PRON' && !['who', 'which', 'that', 'it', 'he', 'she', 'they', 'we', 'i'].includes(t.lower))) return false;
   return true;
+}
+
+/** "Turkey's disaster agency is sending", "Japan's coast guard will send": a body of the possessing actor acts for it */
+const BODY_HEADS = new Set(['agency', 'ministry', 'department', 'navy', 'army', 'guard', 'military', 'government', 'cabinet', 'gendarmerie', 'office', 'corps', 'command', 'administration']);
+function possessedBody(toks: Token[], head: number, groups: ActorGroup[]): boolean {
+  if (!BODY_HEADS.has(toks[head].lemma)) return false;
+  for (let k = head - 1; k >= Math.max(0, head - 4); k--) {
+    if (toks[k].text === "'s" || toks[k].text === '’s') return groups.some((g) => g.end === k && g.slot === 'possessor');
+    if (!['NOUN', 'PROPN', 'ADJ'].includes(toks[k].pos) && toks[k].text !== '-') return false;
+  }
+  return false;
 }
 
 const OTHERS_NOUNS = new Set(['partner', 'ally', 'friend', 'neighbour', 'neighbor', 'colleague', 'counterpart', 'donor', 'critic', 'opponent', 'enemy', 'adversary']);

@@ -115,6 +115,7 @@ const READS: Record<string, string[]> = {
     'Canada said its frigate at Souda in eastern Crete will stay until the end of the year.',
     'Chile said a frigate would leave for the Pacific deployment in May.',
     'Lisbon confirmed that 40 Portuguese police officers would be sent to reinforce the checkpoints.',
+    "The paper reports that Japan's coast guard is sending two patrol vessels to Manila.",
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
@@ -245,6 +246,7 @@ const STATES_NOTHING = [
   'Good morning and welcome to our live coverage of the summit.',
   'Germany confirmed the deaths of three soldiers.',
   'The general said 300 soldiers were killed.',
+  "Washington's position does not help.",
 ];
 
 describe('paraphrase checklist', () => {
