@@ -1814,7 +1814,8 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, 
   for (const g of groups) {
     for (const m of g.members) {
       if (!m.code || !m.govNoun || m.end - m.start < 2) continue;
-      if (g.slot !== 'oblique' && m.kinds.some((k) => k !== 'capital')) discourse.lastOffice = { code: m.code, role: m.role };
+      // ("Three China Coast Guard vessels": an institution modifying a noun is no office holder introduced)
+      if (g.slot !== 'oblique' && g.slot !== 'modifier' && m.kinds.some((k) => k !== 'capital')) discourse.lastOffice = { code: m.code, role: m.role };
       // "Rep. Carl Hutchins (R-Ohio)": the name before a party tag
       let lastAt = m.end - 1;
       if (toks[lastAt].text === ')') while (lastAt > m.start && toks[lastAt + 1]?.text !== '(') lastAt--;
@@ -2361,6 +2362,9 @@ function contributionCandidates(x: ClauseCtx): void {
     if (c.phrase === 'host' && !has('mission', c.end, Math.min(cl.end, c.end + 6)) && !assetsIn(c.end, Math.min(cl.end, c.end + 6)).some((a) => a !== 'personnel' && a !== 'trainers')) continue;
     // "to withdraw its forces, as it committed to do in 1999": the commitment recalled in an as-clause is no pledge
     if (toks.slice(Math.max(cl.start, c.start - 4), c.start).some((x) => x.lower === 'as') && ['do', 'so'].includes(toks[c.end + 1]?.lower ?? toks[c.end]?.lower ?? '') && toks[c.end]?.lower === 'to') continue;
+    // "was designed for escorting a lost aircraft": a purpose in passing; "thanked Poland for sending troops": the thanked
+    // one's contribution, not the thanker's ("is responsible for training" takes it on)
+    if (toks[c.start - 1]?.lower === 'for' && /ing$/.test(toks[c.start].lower) && toks[c.start - 2]?.pos !== 'ADJ') continue;
     // "It has sent no troops so far": nothing given is a fact ("will send no troops" is a refusal, read below)
     const noObject = toks[c.end]?.lower === 'no' || (toks[c.end]?.pos === 'ADV' && toks[c.end + 1]?.lower === 'no');
     if (noObject && !toks.slice(Math.max(cl.start, c.start - 3), c.start).some((x) => FUTURE_MODALS.has(x.lower))) continue;

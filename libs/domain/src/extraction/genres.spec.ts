@@ -180,6 +180,26 @@ describe('0.7.0 genres: transcripts, communiqué clauses, headings', () => {
     expect(ev[2].evidence.startsWith('I have told')).toBe(true);
   });
 
+  it('takes no office holder from an institution that only modifies a noun ("three China Coast Guard vessels")', () => {
+    const ev = run(
+      [
+        'Below is a transcript of the briefing.',
+        '',
+        'TORRES: Good morning. Three China Coast Guard vessels came within 30 meters of our boats, and we condemn that.',
+        '',
+        'Q: Has Tokyo told you it will help?',
+        '',
+        'TORRES: Tokyo has told us it will provide two more vessels.',
+        '',
+        'Q: And if a sailor is killed?',
+        '',
+        'TORRES: Then we will respond accordingly.',
+      ].join('\n'),
+    );
+    expect(ev.map((e) => `${e.type} ${e.actor}`)).toContain('pledge-announced JP');
+    expect(ev.filter((e) => e.actor === 'CN')).toEqual([]);
+  });
+
   it('splits a communiqué paragraph at ", and <VERB>" and keeps a relative clause from threatening', () => {
     const ev = run(['The following decision was adopted by the Authority of Heads of State of ECOWAS.', '', '8. EXPRESSES GRAVE CONCERN over the tension along the border between the Republic of Benin and the Republic of Niger, and URGES both countries to refrain from any action that could lead to armed confrontation;'].join('\n'));
     expect(ev.map((e) => `${e.type} ${e.actor}`)).toContain('demand-made ECOWAS');

@@ -116,6 +116,8 @@ const READS: Record<string, string[]> = {
     'Chile said a frigate would leave for the Pacific deployment in May.',
     'Lisbon confirmed that 40 Portuguese police officers would be sent to reinforce the checkpoints.',
     "The paper reports that Japan's coast guard is sending two patrol vessels to Manila.",
+    'France said it would continue to escort ships through the Strait of Hormuz.',
+    'Berlin said Germany was ready to guarantee up to €50bn of the loan.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
@@ -198,6 +200,7 @@ const READS: Record<string, string[]> = {
     'Greece agreed to the plan.',
     'Kenya accepted the proposal.',
     'The RSF said on Nov. 6 that it accepted the humanitarian truce.',
+    'Germany thanked Poland for sending 200 troops.',
   ],
 };
 
@@ -247,6 +250,7 @@ const STATES_NOTHING = [
   'Germany confirmed the deaths of three soldiers.',
   'The general said 300 soldiers were killed.',
   "Washington's position does not help.",
+  'Air policing was designed for escorting lost aircraft, not for fighting drones.',
 ];
 
 describe('paraphrase checklist', () => {
