@@ -63,6 +63,45 @@ describe('actor resolution', () => {
     });
   });
 
+  describe('domestic parties of many countries', () => {
+    const actorRoles = (text: string) => run(text).map((e) => `${e.type} ${e.actor} ${e.actorRole ?? '-'}`);
+
+    it('reads a party known in one country only as that country, with its role in the file', () => {
+      expect(actorRoles('The Brothers of Italy leader rejected the plan.')).toEqual(['opposition-expressed IT ruling-party']);
+      expect(actorRoles('Forza Italia said it opposes sending troops to Libya.')).toEqual(['opposition-expressed IT coalition-partner']);
+      expect(actorRoles('Yesh Atid said it would vote against the ceasefire deal.')).toEqual(['opposition-expressed IL opposition']);
+      expect(actorRoles('The Sweden Democrats rejected any deployment to Latvia.')).toEqual(['opposition-expressed SE coalition-partner']);
+      expect(actorRoles('Vetevendosje demanded that Serbia recognise Kosovo.')).toEqual(['demand-made XK ruling-party']);
+      expect(actorRoles('The People Power Party opposed the plan.')).toEqual(['opposition-expressed KR opposition']);
+      expect(actorRoles('The NDP called on Canada to send more aid to Haiti.').map((t) => t.split(' ').slice(1).join(' '))).toEqual(['CA opposition']);
+      expect(types('Alliance 90/The Greens rejected the plan.')).toEqual(['opposition-expressed DE']);
+      expect(types('The CDU/CSU rejected the plan.')).toEqual(['opposition-expressed DE']);
+    });
+
+    it('keeps "party" or "parliamentary group" after a party name with it', () => {
+      expect(actorRoles('The Smer party said it opposes sending Slovak soldiers to Ukraine.').map((t) => t.split(' ').slice(1).join(' '))).toEqual(['SK ruling-party']);
+      expect(actorRoles('The Fidesz parliamentary group voted against the aid package for Ukraine.').map((t) => t.split(' ').slice(1).join(' '))).toEqual(['HU ruling-party']);
+    });
+
+    it('reads a name several countries use from the country the text names, else its default or no one', () => {
+      expect(actorRoles('Labour in Oslo said it opposes any deployment of Norwegian troops.')).toEqual(['opposition-expressed NO ruling-party']);
+      expect(types('Labour said it opposes the plan.')).toEqual(['opposition-expressed GB']);
+      expect(types('In Prague, the SPD rejected sending Czech troops to Ukraine.').map((t) => t.split(' ')[1])).toEqual(['CZ']);
+      expect(types('The SPD rejected sending troops to Ukraine.').map((t) => t.split(' ')[1])).toEqual(['DE']);
+      expect(actorRoles('The Socialists in Madrid backed the plan.')).toEqual(['support-expressed ES ruling-party']);
+      expect(actorRoles('The Democratic Party in Seoul rejected the plan.')).toEqual(['opposition-expressed KR ruling-party']);
+      expect(types('In Rome, the League rejected sending Italian troops to Ukraine.').map((t) => t.split(' ')[1])).toEqual(['IT']);
+    });
+
+    it('gives no country to a shared name, a common word or a European party group when the text names none of its countries', () => {
+      expect(types('The Democratic Party rejected the plan.')).toEqual([]);
+      expect(types('The Socialists backed the plan.')).toEqual([]);
+      expect(types('The League rejected sending troops to Ukraine.')).toEqual([]);
+      expect(types('The Social Democrats rejected the plan.')).toEqual([]);
+      expect(types("The European People's Party in Madrid backed the plan.")).toEqual([]);
+    });
+  });
+
   describe('speaking on behalf of another actor', () => {
     it('attributes the statement to the actor spoken for', () => {
       expect(types('Speaking on behalf of the African Union, the representative of Ghana urged donors to fund the mission.')).toEqual(['demand-made AFU']);
