@@ -102,6 +102,30 @@ describe('actor resolution', () => {
     });
   });
 
+  describe('offices and institutions that imply a country', () => {
+    it('reads an office or a seat of government only one country has as that country', () => {
+      expect(types('The Taoiseach said he opposed the plan.')).toEqual(['opposition-expressed IE']);
+      expect(types('The Tánaiste welcomed the plan.')).toEqual(['support-expressed IE']);
+      expect(types('The Farnesina said it opposed the plan.')).toEqual(['opposition-expressed IT']);
+      expect(types('Global Affairs Canada said it opposed the plan.')).toEqual(['opposition-expressed CA']);
+      expect(types('DFAT said it opposed the plan.')).toEqual(['opposition-expressed AU']);
+      expect(types('The Foreign, Commonwealth and Development Office said it opposes the plan.')).toEqual(['opposition-expressed GB']);
+      expect(run('The Saeima voted against the plan.').map((e) => `${e.actor} ${e.actorRole}`)).toEqual(['LV legislature']);
+    });
+
+    it('reads a German "Federal" office as Germany or Austria by the country the text names, and the Federal Foreign Office as Germany', () => {
+      expect(types('The Austrian cabinet met on Monday. The Federal Chancellor said he opposed sending troops.')).toEqual(['opposition-expressed AT']);
+      expect(types('In Vienna, the Federal Minister of Defence said she opposes the plan.')).toEqual(['opposition-expressed AT']);
+      expect(types('The Federal Minister of Defence announced that Germany would send 200 soldiers to Lithuania.').map((t) => t.split(' ')[1])).toEqual(['DE']);
+      expect(types('The Federal Foreign Office said it opposed the plan.')).toEqual(['opposition-expressed DE']);
+    });
+
+    it('gives a "Federal" office no country when the text names neither Germany nor Austria', () => {
+      expect(types('The Federal Chancellor said he opposed the plan.')).toEqual([]);
+      expect(types('The Federal Ministry of Defence in Abuja said it opposes the plan.').some((t) => /\b(DE|AT)$/.test(t))).toBe(false);
+    });
+  });
+
   describe('speaking on behalf of another actor', () => {
     it('attributes the statement to the actor spoken for', () => {
       expect(types('Speaking on behalf of the African Union, the representative of Ghana urged donors to fund the mission.')).toEqual(['demand-made AFU']);
