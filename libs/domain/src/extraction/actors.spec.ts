@@ -113,6 +113,11 @@ describe('actor resolution', () => {
       expect(run('The Saeima voted against the plan.').map((e) => `${e.actor} ${e.actorRole}`)).toEqual(['LV legislature']);
     });
 
+    it('reads the Bundeswehr as Germany, once, whether it speaks or its troops are sent', () => {
+      expect(types('The Bundeswehr said it would station a brigade in Lithuania.')).toEqual(['pledge-announced DE']);
+      expect(types('Berlin offered to deploy Bundeswehr engineers to Moldova.')).toEqual(['pledge-announced DE']);
+    });
+
     it('reads a German "Federal" office as Germany or Austria by the country the text names, and the Federal Foreign Office as Germany', () => {
       expect(types('The Austrian cabinet met on Monday. The Federal Chancellor said he opposed sending troops.')).toEqual(['opposition-expressed AT']);
       expect(types('In Vienna, the Federal Minister of Defence said she opposes the plan.')).toEqual(['opposition-expressed AT']);
