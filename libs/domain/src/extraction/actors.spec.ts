@@ -63,6 +63,74 @@ describe('actor resolution', () => {
     });
   });
 
+  describe('domestic parties of many countries', () => {
+    const actorRoles = (text: string) => run(text).map((e) => `${e.type} ${e.actor} ${e.actorRole ?? '-'}`);
+
+    it('reads a party known in one country only as that country, with its role in the file', () => {
+      expect(actorRoles('The Brothers of Italy leader rejected the plan.')).toEqual(['opposition-expressed IT ruling-party']);
+      expect(actorRoles('Forza Italia said it opposes sending troops to Libya.')).toEqual(['opposition-expressed IT coalition-partner']);
+      expect(actorRoles('Yesh Atid said it would vote against the ceasefire deal.')).toEqual(['opposition-expressed IL opposition']);
+      expect(actorRoles('The Sweden Democrats rejected any deployment to Latvia.')).toEqual(['opposition-expressed SE coalition-partner']);
+      expect(actorRoles('Vetevendosje demanded that Serbia recognise Kosovo.')).toEqual(['demand-made XK ruling-party']);
+      expect(actorRoles('The People Power Party opposed the plan.')).toEqual(['opposition-expressed KR opposition']);
+      expect(actorRoles('The NDP called on Canada to send more aid to Haiti.').map((t) => t.split(' ').slice(1).join(' '))).toEqual(['CA opposition']);
+      expect(types('Alliance 90/The Greens rejected the plan.')).toEqual(['opposition-expressed DE']);
+      expect(types('The CDU/CSU rejected the plan.')).toEqual(['opposition-expressed DE']);
+    });
+
+    it('keeps "party" or "parliamentary group" after a party name with it', () => {
+      expect(actorRoles('The Smer party said it opposes sending Slovak soldiers to Ukraine.').map((t) => t.split(' ').slice(1).join(' '))).toEqual(['SK ruling-party']);
+      expect(actorRoles('The Fidesz parliamentary group voted against the aid package for Ukraine.').map((t) => t.split(' ').slice(1).join(' '))).toEqual(['HU ruling-party']);
+    });
+
+    it('reads a name several countries use from the country the text names, else its default or no one', () => {
+      expect(actorRoles('Labour in Oslo said it opposes any deployment of Norwegian troops.')).toEqual(['opposition-expressed NO ruling-party']);
+      expect(types('Labour said it opposes the plan.')).toEqual(['opposition-expressed GB']);
+      expect(types('In Prague, the SPD rejected sending Czech troops to Ukraine.').map((t) => t.split(' ')[1])).toEqual(['CZ']);
+      expect(types('The SPD rejected sending troops to Ukraine.').map((t) => t.split(' ')[1])).toEqual(['DE']);
+      expect(actorRoles('The Socialists in Madrid backed the plan.')).toEqual(['support-expressed ES ruling-party']);
+      expect(actorRoles('The Democratic Party in Seoul rejected the plan.')).toEqual(['opposition-expressed KR ruling-party']);
+      expect(types('In Rome, the League rejected sending Italian troops to Ukraine.').map((t) => t.split(' ')[1])).toEqual(['IT']);
+    });
+
+    it('gives no country to a shared name, a common word or a European party group when the text names none of its countries', () => {
+      expect(types('The Democratic Party rejected the plan.')).toEqual([]);
+      expect(types('The Socialists backed the plan.')).toEqual([]);
+      expect(types('The League rejected sending troops to Ukraine.')).toEqual([]);
+      expect(types('The Social Democrats rejected the plan.')).toEqual([]);
+      expect(types("The European People's Party in Madrid backed the plan.")).toEqual([]);
+    });
+  });
+
+  describe('offices and institutions that imply a country', () => {
+    it('reads an office or a seat of government only one country has as that country', () => {
+      expect(types('The Taoiseach said he opposed the plan.')).toEqual(['opposition-expressed IE']);
+      expect(types('The Tánaiste welcomed the plan.')).toEqual(['support-expressed IE']);
+      expect(types('The Farnesina said it opposed the plan.')).toEqual(['opposition-expressed IT']);
+      expect(types('Global Affairs Canada said it opposed the plan.')).toEqual(['opposition-expressed CA']);
+      expect(types('DFAT said it opposed the plan.')).toEqual(['opposition-expressed AU']);
+      expect(types('The Foreign, Commonwealth and Development Office said it opposes the plan.')).toEqual(['opposition-expressed GB']);
+      expect(run('The Saeima voted against the plan.').map((e) => `${e.actor} ${e.actorRole}`)).toEqual(['LV legislature']);
+    });
+
+    it('reads the Bundeswehr as Germany, once, whether it speaks or its troops are sent', () => {
+      expect(types('The Bundeswehr said it would station a brigade in Lithuania.')).toEqual(['pledge-announced DE']);
+      expect(types('Berlin offered to deploy Bundeswehr engineers to Moldova.')).toEqual(['pledge-announced DE']);
+    });
+
+    it('reads a German "Federal" office as Germany or Austria by the country the text names, and the Federal Foreign Office as Germany', () => {
+      expect(types('The Austrian cabinet met on Monday. The Federal Chancellor said he opposed sending troops.')).toEqual(['opposition-expressed AT']);
+      expect(types('In Vienna, the Federal Minister of Defence said she opposes the plan.')).toEqual(['opposition-expressed AT']);
+      expect(types('The Federal Minister of Defence announced that Germany would send 200 soldiers to Lithuania.').map((t) => t.split(' ')[1])).toEqual(['DE']);
+      expect(types('The Federal Foreign Office said it opposed the plan.')).toEqual(['opposition-expressed DE']);
+    });
+
+    it('gives a "Federal" office no country when the text names neither Germany nor Austria', () => {
+      expect(types('The Federal Chancellor said he opposed the plan.')).toEqual([]);
+      expect(types('The Federal Ministry of Defence in Abuja said it opposes the plan.').some((t) => /\b(DE|AT)$/.test(t))).toBe(false);
+    });
+  });
+
   describe('speaking on behalf of another actor', () => {
     it('attributes the statement to the actor spoken for', () => {
       expect(types('Speaking on behalf of the African Union, the representative of Ghana urged donors to fund the mission.')).toEqual(['demand-made AFU']);

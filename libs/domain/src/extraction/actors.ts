@@ -226,6 +226,14 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
         np.govNoun = true;
         continue;
       }
+      // "the Homeland Union party", "the CDU/CSU parliamentary group": the kind of group written after a party's name is part of it
+      if (np.kinds.includes('party')) {
+        const k = np.end + (t.lower === 'parliamentary' ? 1 : 0);
+        if (GROUP_NOUN.test(toks[k]?.lower ?? '') && /^\p{Ll}/u.test(toks[k].text)) {
+          np.end = k + 1;
+          continue;
+        }
+      }
       let g = matchAt(lx.govNouns, toks, np.end, true);
       // "U.S. Central Command", "the Chinese Foreign Affairs Ministry": a capitalised name ending in an office
       for (let k = np.end; !g && !np.kinds.includes('person') && k < np.end + 2 && toks[k]?.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[k].text) && !matchAt(lx.actors, toks, k, false, accept); k++) {

@@ -728,6 +728,12 @@ describe('extractEvents', () => {
       expect(types("Nigeria's president told reporters that his country would contribute a battalion if the AU asked.")).toEqual(['pledge-announced NG']);
     });
 
+    it('reads support given with a light verb inside a conditional as the condition, not support, and keeps it outside one', () => {
+      expect(types('Norway could send 150 soldiers, its prime minister said, if the Storting gives its approval.').map((t) => t.split(' ')[0])).toEqual(['pledge-considered']);
+      expect(types('Denmark will send a frigate once the Folketing gives its approval.').map((t) => t.split(' ')[0])).toEqual(['pledge-announced']);
+      expect(types('The Storting gave its approval to the deployment.')).toEqual(['support-expressed NO']);
+    });
+
     it('reads a statement attributed to commentators at its end as their reading', () => {
       expect(types('If Taiwan buys the missiles, Beijing would retaliate, analysts warned.')).toEqual([]);
       expect(types('Beijing would retaliate if Taiwan bought the missiles, the foreign ministry warned.')).toContain('red-line-stated CN');

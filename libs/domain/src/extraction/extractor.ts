@@ -2783,6 +2783,8 @@ function otherCandidates(x: ClauseCtx): void {
       }
     }
     const lv = lightVerbBefore(toks, c.start, cl.start);
+    // "could send a company if the Riigikogu gives its approval": support inside the condition is no one's support, as for verbs
+    if (lv && (type === 'demand-made' || type === 'support-expressed') && insideConditional(toks, lv, cl.start)) continue;
     if (lv) {
       const who = subjectFor(lv);
       // "He set conditions for supporting it.": a bare noun after a pronoun restates what the article already reported
