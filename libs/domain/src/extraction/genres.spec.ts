@@ -43,6 +43,14 @@ describe('pledge tables and list lines', () => {
     expect(ev.some((e) => e.evidence.startsWith('Country'))).toBe(false);
   });
 
+  it('reads a numbered headline in capitals as the heading of its item, not as a statement', () => {
+    const ev = run(['THE WEEK AT SEA', '', '1. LISBON ADDS A SECOND CORVETTE', '', 'Portugal will send a second corvette to the Gulf of Guinea, the navy said on Tuesday.', '', '2. OSLO: NOK 200 MILLION FOR DEMINING', '', 'Norway pledged NOK 200 million for demining.'].join('\n'));
+    expect(ev.map((e) => [e.type, e.actor, e.evidence.slice(0, 8)])).toEqual([
+      ['pledge-announced', 'PT', 'Portugal'],
+      ['pledge-announced', 'NO', 'Norway p'],
+    ]);
+  });
+
   it('reads "Country – amount" lines', () => {
     const ev = run(['PLEDGED ON FRIDAY', '', 'Finland – EUR 90 million for artillery shells', 'Portugal - 2 patrol boats and crews'].join('\n'));
     expect(ev.map((e) => [e.type, e.actor])).toEqual([

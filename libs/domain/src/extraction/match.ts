@@ -11,6 +11,7 @@ const same = (t: Token, p: string[], lemma: boolean) => p.includes(t.lower) || (
 
 /** Longest phrase of `index` starting at token `i`; `lemma` also lets phrase words match lemmas. */
 export function matchAt<T>(index: PhraseIndex<T>, toks: Token[], i: number, lemma: boolean, accept?: (m: Match<T>) => boolean): Match<T> | null {
+  if (i >= toks.length) return null;
   // the word, then its lemma when asked for and different (no key list per call: this runs at every token)
   const passes = lemma && toks[i].lemma !== toks[i].lower ? 2 : 1;
   let best: Match<T> | null = null;

@@ -188,7 +188,12 @@ export function sentences(clean: string): Sentence[] {
       if (!BULLET.test(line)) section = null;
       continue;
     }
-    const bullet = line.match(BULLET);
+    let bullet = line.match(BULLET);
+    // "2. ROME ADDS A SECOND FRIGATE": a numbered headline in capitals heads the item below it
+    if (bullet && !listed && /^[^\p{Ll}]*$/u.test(line) && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(line) && isHeading(line.slice(bullet[0].length))) {
+      line = line.slice(bullet[0].length);
+      bullet = null;
+    }
     if (!bullet && !listed && isHeading(line)) {
       section = line;
       sectionOrder = 0;
