@@ -720,7 +720,8 @@ function objectOfVerb(toks: Token[], from: number, at: number): boolean {
 function measureAhead(toks: Token[], from: number, to: number): boolean {
   const measures = lexicon().measures;
   for (let k = from; k < Math.min(to, from + 6); k++) if (measures.has(toks[k].lemma) || measures.has(toks[k].lower)) return true;
-  return false;
+  // "is blocking the €6.6 billion in the European Peace Facility": an amount of money is a measure too
+  return findQuantities(toks, from, Math.min(to, from + 6)).some((q) => q.asset === 'money' || /^[A-Z]{3}$/.test(q.quantity.unit ?? ''));
 }
 
 const DURATION = new Set(['last', 'take', 'continue', 'remain', 'exist', 'need', 'necessary', 'needed', 'required', 'require', 'possible']);

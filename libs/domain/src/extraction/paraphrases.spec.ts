@@ -84,6 +84,7 @@ const READS: Record<string, string[]> = {
     'Germany warned against premature recognition of the breakaway region.',
     'M23 rebels rejected the ceasefire proposal.',
     'Slovakia refused the involvement of NATO in the mission.',
+    'Hungary is again blocking the €6.6 billion in the European Peace Facility.',
   ],
   'pledge-announced': [
     'Germany will send 300 soldiers to Lithuania next year.',
@@ -177,6 +178,7 @@ const READS: Record<string, string[]> = {
     'The Kremlin has warned against Western flights near Kaliningrad.',
     'Serbia will not stand idly by if Serbs in Kosovo are attacked.',
     'Russia said its forces would strike any foreign military base set up in Ukraine.',
+    "Haiti's minister said any armed group that attacks the force will be treated as a terrorist organisation.",
   ],
   'support-expressed': [
     'Germany welcomed the ceasefire agreement.',
