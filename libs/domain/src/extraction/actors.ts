@@ -471,7 +471,8 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   // skip an apposition or parenthesis: "Macron, post-Paris, committed", "Panot (LFI), who confirmed"
   let q = end;
   // "Russia's ambassador to Germany said", "Russia's envoy to the U.N. Vassily Nebenzia said": the office's complement and holder
-  if (last.govNoun) {
+  // (an organisation's envoy named by office: "the Special Envoy of the Secretary-General for Yemen called ...")
+  if (last.govNoun || toks.slice(last.start, last.end).some((t) => t.lower === 'envoy' || t.lower === 'representative')) {
     // ("the EU's Special Representative for the Belgrade-Pristina Dialogue called ...", "Minister for Defence Jane Doe said")
     // ("Haiti's Minister of Foreign Affairs urged", "the Secretary of State said": an office's own complement)
     if (['to', 'in', 'at', 'for', 'of'].includes(toks[q]?.lower ?? '')) {

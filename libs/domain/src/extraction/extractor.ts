@@ -472,10 +472,12 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     // under discussion
     // "The Deputy Secretary spoke next.": an office the text introduced with its country
     for (const g of found) g.members = g.members.map((m) => (m.anaphor === 'definite' && !m.code && discourse.definites?.has(toks.slice(m.start + 1, m.end).map((t) => t.lower).join(' ')) ? { ...m, code: discourse.definites.get(toks.slice(m.start + 1, m.end).map((t) => t.lower).join(' '))! } : m));
-    const subject = found.find((g) => g.slot === 'subject' && g.members.some((m) => m.code && isCountry(m)));
+    // ("The African Union's Commissioner ... went further. He urged ...": an organisation's office holder leads too)
+    const subject = found.find((g) => g.slot === 'subject' && g.members.some((m) => m.code && (isCountry(m) || m.govNoun)));
     // "In Port-au-Prince, Prime Minister X used ...": the subject right after a place framing the sentence leads it too
     const leads = !!subject && (subject.start < 3 || (toks[0]?.lower === 'in' && found[0] !== subject && found[0].end === subject.start - 1 && toks[found[0].end]?.text === ','));
-    if (subject && leads) discourse.lastCountry = subject.members.find((m) => m.code && isCountry(m))!.code;
+    const country = subject?.members.find((m) => m.code && isCountry(m));
+    if (country && leads) discourse.lastCountry = country.code!;
     // "Poland's defence minister spoke to reporters on Tuesday. \"We are against ...,\" he said.": the office holder "he" goes on to be
     updateDiscourse(toks, s, discourse, subject && leads && subject.members.some((m) => m.govNoun) ? subject : null);
     return [];

@@ -46,6 +46,7 @@ const READS: Record<string, string[]> = {
     'Washington expected every member of the council that voted for the force to help pay for it.',
     'The State Department said it expected partners in the hemisphere and beyond to shoulder a fair share of the burden.',
     'The State Department called on Russia to withdraw its forces from Moldova, as it committed to do in 1999.',
+    'The Special Envoy of the Secretary-General for Libya called on the parties to respect the truce.',
   ],
   'opposition-expressed': [
     'Hungary rejected the proposal on Tuesday.',
@@ -203,6 +204,7 @@ const READS: Record<string, string[]> = {
     'Kenya accepted the proposal.',
     'The RSF said on Nov. 6 that it accepted the humanitarian truce.',
     'Germany thanked Poland for sending 200 troops.',
+    'The High Representative welcomed the offer the same day.',
   ],
 };
 
