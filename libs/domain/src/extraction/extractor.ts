@@ -236,6 +236,9 @@ function allCues(toks: Token[]): Cue[] {
         // "will not stand aside if the Serbs are attacked" threatens; "would not stand aside if a ceasefire required
         // European forces" offers: a threat needs hostility in the sentence
         if (STAND_ASIDE.has(ph.value.phrase) && !toks.some((t) => HOSTILE_ACTS.has(t.lemma))) continue;
+        // "will stay as long as Lithuania needs us", "for as long as it takes": a promise of duration, not a condition
+        // ("only as long as Somalia requests them" keeps its condition)
+        if ((ph.value.phrase === 'as long as' || ph.value.phrase === 'so long as') && toks[i - 1]?.lower !== 'only' && durationPromise(toks, end)) continue;
         out.push({ start: i, end, cat: ph.value.cat, phrase: ph.value.phrase });
       }
     }
@@ -243,6 +246,16 @@ function allCues(toks: Token[]): Cue[] {
   return out;
 }
 
+const WANTING = new Set(['need', 'want', 'ask', 'request', 'require', 'wish', 'last', 'remain', 'continue', 'persist', 'take']);
+function durationPromise(toks: Token[], from: number): boolean {
+  const next = toks[from]?.lower === '"' || toks[from]?.lower === '“' ? from + 1 : from;
+  if (['needed', 'necessary', 'required', 'requested', 'wanted', 'possible'].includes(toks[next]?.lower ?? '')) return true;
+  for (let k = next; k < Math.min(toks.length, next + 7); k++) {
+    if (WANTING.has(toks[k].lemma) && (toks[k].pos === 'VERB' || toks[k].pos === 'AUX')) return true;
+    if (toks[k].text === ',' || toks[k].lower === 'and' && k > next + 3) return false;
+  }
+  return false;
+}
 const STAND_ASIDE = new Set(['not stand aside', 'not stay aside', 'not stand idly by', 'not sit idly by', 'not remain indifferent']);
 const HOSTILE_ACTS = new Set(['attack', 'warn', 'threaten', 'threat', 'invade', 'invasion', 'aggression', 'provocation', 'undo', 'strike', 'harm', 'persecute', 'annex', 'seize', 'destabilise', 'destabilize', 'incursion']);
 

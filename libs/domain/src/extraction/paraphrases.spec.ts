@@ -19,6 +19,8 @@ const READS: Record<string, string[]> = {
     'Spain said its contribution was conditional on a UN mandate.',
     'Romania will host the brigade subject to approval by parliament.',
     'Canada would contribute unless the mandate changed.',
+    'Kenya said it would keep its police in Haiti as long as the mission is fully funded.',
+    'Chad would keep its soldiers in Niger only as long as the government in Niamey requested their presence.',
   ],
   'demand-made': [
     'Poland urged NATO to deploy more air defences on its eastern border.',
@@ -263,6 +265,13 @@ describe('paraphrase checklist', () => {
       expect(typesOf(text)).toContain(type);
     });
   }
+
+  it.each([
+    'Germany will keep its brigade in Lithuania for as long as it is needed.',
+    'Ghana will keep its troops in the force for as long as the threat remains.',
+  ])('reads a promise of duration as a pledge, not a condition: %s', (text) => {
+    expect(typesOf(text)).toEqual(['pledge-announced']);
+  });
 
   it.each(STATES_NOTHING)('states no position: %s', (text) => {
     expect(typesOf(text)).toEqual([]);
