@@ -268,7 +268,7 @@ describe('paraphrase checklist', () => {
 
   it.each([
     'Germany will keep its brigade in Lithuania for as long as it is needed.',
-    'Ghana will keep its troops in the force for as long as the threat remains.',
+    'Ghana will keep its troops in the force for as long as the threat from armed groups remains, a Ghanaian official said.',
   ])('reads a promise of duration as a pledge, not a condition: %s', (text) => {
     expect(typesOf(text)).toEqual(['pledge-announced']);
   });
