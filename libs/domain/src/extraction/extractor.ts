@@ -1308,7 +1308,8 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
     const found = findKind(toks, cand.cue.start, toks.length);
     // "insists on X, rejecting UN-mandated forces": the mandate is what is rejected, not demanded
     // ("agree on funding before the mandate expires": the mandate's term, a deadline, not a mandate demanded)
-    const term = !!found && (['before', 'after', 'until', 'when'].includes(toks[found.at - 1]?.lower ?? '') || ['before', 'after', 'until', 'when'].includes(toks[found.at - 2]?.lower ?? '') || ['expire', 'end', 'run', 'lapse'].includes(toks[found.at + 1]?.lemma ?? ''));
+    // ("a decision before the end of the current mandate")
+    const term = !!found && (toks.slice(Math.max(0, found.at - 6), found.at).some((t) => ['before', 'after', 'until', 'when'].includes(t.lower)) || ['expire', 'end', 'run', 'lapse'].includes(toks[found.at + 1]?.lemma ?? ''));
     const mandate = found && !term && !toks.slice(cand.cue.end, found.at).some((t) => ['reject', 'oppose', 'dismiss', 'refuse'].includes(t.lemma)) ? found : null;
     const without = toks.findIndex((t, k) => k > cand.cue.start && k < cl.end && (t.lower === 'without' || t.lower === 'sans'));
     // "called on the Security Council to impose sanctions and to make the mandate's renewal conditional": what an addressee
@@ -1334,7 +1335,8 @@ function build(s: Sentence, cl: Clause, toks: Token[], cand: Candidate, member: 
       }
     }
   // ("urged partners to agree on funding before the mandate expires": a deadline, not a price)
-  } else if (type === 'demand-made' && conditions.some((c) => (c.kind === 'un-mandate' || c.kind === 'parliament-approval') && !/^(?:before|after|when|until)\b/i.test(c.text))) type = 'condition-set';
+  // ("called for a decision before the end of the current mandate": the mandate's end is a deadline too)
+  } else if (type === 'demand-made' && conditions.some((c) => (c.kind === 'un-mandate' || c.kind === 'parliament-approval') && !deadline(s.text, c.text))) type = 'condition-set';
   // "rejects withdrawals without guarantees", "would oppose it unless a ceasefire holds": the refusal has a price
   else if (type === 'opposition-expressed' && cand.how === 'subject' && conditions.some((c) => c.kind !== 'other' && /^(without|sans|unless)\b/i.test(c.text) && s.text.indexOf(c.text) > toks[cand.cue.start].start - s.start)) type = 'condition-set';
   // "will only support the loan if ...", "could accept the target, but only if ...": support at a price is a condition
@@ -2067,6 +2069,12 @@ function withoutRelative(span: Token[]): Token[] {
   return rel < 0 ? span : span.slice(0, rel);
 }
 
+function deadline(sentence: string, condition: string): boolean {
+  if (/^\W*(?:before|after|when|until|by)\b/i.test(condition)) return true;
+  const at = sentence.indexOf(condition);
+  return at > 0 && /\b(?:before|until|by|end of|expiry of)\W*(?:the\s+)?$/i.test(sentence.slice(Math.max(0, at - 24), at));
+}
+
 /** "the involvement of NATO", "participation by Turkish troops": a contribution noun owned by another actor */
 function othersNounOwner(toks: Token[], end: number, groups: ActorGroup[], subject: ActorGroup): boolean {
   if (toks[end]?.lower !== 'of' && toks[end]?.lower !== 'by') return false;
@@ -2109,7 +2117,7 @@ const APPROXIMATORS = new Set(['about', 'around', 'some', 'nearly', 'roughly', '
 const FORCE_MODALS: Record<string, 'will' | 'may'> = { will: 'will', would: 'will', shall: 'will', "'ll": 'will', wo: 'will', could: 'may', might: 'may', may: 'may', can: 'may', ca: 'may' };
 // lemma sequences after the modal: what a force does when it is contributed (not "would be stationed far from the
 // front line" or "would go to protect civilians": how or why it serves, said of a contribution already known)
-const FORCE_VERBS: string[][] = [['deploy'], ['be', 'deploy'], ['be', 'send'], ['be', 'dispatch'], ['go'], ['set', 'foot'], ['be', 'on', 'the', 'ground'], ['take', 'part'], ['join'], ['participate'], ['serve'], ['be', 'part'], ['enter'], ['remain'], ['stay'], ['transfer'], ['move'], ['be', 'move'], ['be', 'involve'], ['be', 'among'], ['be', 'available'], ['be', 'commit'], ['be', 'contribute'], ['be', 'provide'], ['arrive'], ['travel'], ['sail'], ['leave', 'for'], ['head', 'to'], ['fly', 'to']];
+const FORCE_VERBS: string[][] = [['deploy'], ['be', 'deploy'], ['be', 'send'], ['be', 'dispatch'], ['go'], ['set', 'foot'], ['be', 'on', 'the', 'ground'], ['take', 'part'], ['join'], ['participate'], ['serve'], ['be', 'part'], ['enter'], ['remain'], ['stay'], ['transfer'], ['move'], ['be', 'move'], ['be', 'involve'], ['be', 'among'], ['be', 'available'], ['be', 'commit'], ['be', 'contribute'], ['be', 'provide'], ['arrive'], ['travel'], ['sail'], ['leave', 'for'], ['head', 'to'], ['fly', 'to'], ['rotate'], ['be', 'rotate']];
 // predicates of a contribution noun: "is not excluded", "is ruled out", "is on the table"
 const NOUN_PREDICATES: { words: string[]; type: PositionEventType }[] = [
   { words: ['be', 'not', 'exclude'], type: 'pledge-considered' },
@@ -2378,6 +2386,8 @@ function contributionCandidates(x: ClauseCtx): void {
     if (c.phrase === 'host' && !has('mission', c.end, Math.min(cl.end, c.end + 6)) && !assetsIn(c.end, Math.min(cl.end, c.end + 6)).some((a) => a !== 'personnel' && a !== 'trainers')) continue;
     // "to withdraw its forces, as it committed to do in 1999": the commitment recalled in an as-clause is no pledge
     if (toks.slice(Math.max(cl.start, c.start - 4), c.start).some((x) => x.lower === 'as') && ['do', 'so'].includes(toks[c.end + 1]?.lower ?? toks[c.end]?.lower ?? '') && toks[c.end]?.lower === 'to') continue;
+    // "said it supported the mission, without announcing new ships": nothing given
+    if (toks[c.start - 1]?.lower === 'without' && /ing$/.test(toks[c.start].lower)) continue;
     // "was designed for escorting a lost aircraft": a purpose in passing; "thanked Poland for sending troops": the thanked
     // one's contribution, not the thanker's ("is responsible for training" takes it on)
     if (toks[c.start - 1]?.lower === 'for' && /ing$/.test(toks[c.start].lower) && toks[c.start - 2]?.pos !== 'ADJ') continue;

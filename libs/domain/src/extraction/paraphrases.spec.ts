@@ -49,6 +49,7 @@ const READS: Record<string, string[]> = {
     'The State Department said it expected partners in the hemisphere and beyond to shoulder a fair share of the burden.',
     'The State Department called on Russia to withdraw its forces from Moldova, as it committed to do in 1999.',
     'The Special Envoy of the Secretary-General for Libya called on the parties to respect the truce.',
+    'Ghana called for a decision on the funding "before the end of the current mandate".',
   ],
   'opposition-expressed': [
     'Hungary rejected the proposal on Tuesday.',
@@ -122,6 +123,7 @@ const READS: Record<string, string[]> = {
     "The paper reports that Japan's coast guard is sending two patrol vessels to Manila.",
     'France said it would continue to escort ships through the Strait of Hormuz.',
     'Berlin said Germany was ready to guarantee up to €50bn of the loan.',
+    'The Pentagon said two squadrons of F-35s would rotate through Romania.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
@@ -271,6 +273,10 @@ describe('paraphrase checklist', () => {
     'Ghana will keep its troops in the force for as long as the threat from armed groups remains, a Ghanaian official said.',
   ])('reads a promise of duration as a pledge, not a condition: %s', (text) => {
     expect(typesOf(text)).toEqual(['pledge-announced']);
+  });
+
+  it('reads support given "without announcing new ships" as support alone', () => {
+    expect(typesOf('Britain said it supported the mission "equally", without announcing new ships.')).toEqual(['support-expressed']);
   });
 
   it.each(STATES_NOTHING)('states no position: %s', (text) => {
