@@ -227,6 +227,8 @@ function allCues(toks: Token[]): Cue[] {
         }
         // "Asked by Sen. Marsh whether ...", "Asked about the plan, ...": the framing of an answer, not a request by anyone
         if (ph.value.cat === 'demand-made' && toks[i].lower === 'asked' && (i === 0 || QUOTES.has(toks[i - 1].text) || toks[i - 1].text === ',')) continue;
+        // "The meeting was requested by Greece", "requested an emergency session": procedure, not a demand on anyone
+        if (ph.value.cat === 'demand-made' && ['request', 'ask', 'call'].includes(toks[i].lemma) && toks.slice(Math.max(0, i - 3), Math.min(toks.length, end + 4)).some((t) => MEETINGS.has(t.lemma))) continue;
         // "a source who asked not to be named", "requested anonymity": a source's terms, not a demand
         if (ph.value.cat === 'demand-made' && toks.slice(end, end + 5).some((t) => ['named', 'identified', 'anonymity', 'anonymous'].includes(t.lower))) continue;
         // "expects all members to reach", "told Washington to stop": someone else is to act ("expects to send" is one's own
@@ -256,6 +258,7 @@ function durationPromise(toks: Token[], from: number): boolean {
   }
   return false;
 }
+const MEETINGS = new Set(['meeting', 'session', 'briefing', 'debate', 'hearing', 'summit']);
 const STAND_ASIDE = new Set(['not stand aside', 'not stay aside', 'not stand idly by', 'not sit idly by', 'not remain indifferent']);
 const HOSTILE_ACTS = new Set(['attack', 'warn', 'threaten', 'threat', 'invade', 'invasion', 'aggression', 'provocation', 'undo', 'strike', 'harm', 'persecute', 'annex', 'seize', 'destabilise', 'destabilize', 'incursion']);
 
@@ -601,9 +604,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const from = cl.start > 0 && toks[cl.start - 1]?.lower === 'and' && toks[cl.start].pos === 'VERB' ? 0 : cl.start;
       const pron = toks.slice(from, i).find((t) => PRONOUN_SUBJECT.has(t.lower) && t.pos === 'PRON');
       if (pron && discourse.last) return { group: pseudoGroup(discourse.last), how: 'pronoun' };
-      if (!subjects.some((g) => !aside(g)) && speaker && speaker.end > i) return { group: speaker, how: 'speaker' };
+      // ("Human rights groups condemned the package; the Commission said ...": a subject of its own is no speaker's)
+      if (!subjects.some((g) => !aside(g)) && speaker && speaker.end > i && (toks[i].pos !== 'VERB' || ownVerb(toks, i, resolved))) return { group: speaker, how: 'speaker' };
       // "Any deployment would be treated as aggression, Lavrov warned": no subject before the cue, the speaker comes last
-      if (speaker && speaker.start > i && subjects.every((g) => g === speaker || g.start > i || aside(g))) return { group: speaker, how: 'speaker' };
+      if (speaker && speaker.start > i && subjects.every((g) => g === speaker || g.start > i || aside(g)) && (toks[i].pos !== 'VERB' || ownVerb(toks, i, resolved) || !toks.slice(i, speaker.start).some((t) => t.text === ';'))) return { group: speaker, how: 'speaker' };
       return { group: null, how: 'subject' };
     };
 

@@ -50,6 +50,7 @@ const READS: Record<string, string[]> = {
     'The State Department called on Russia to withdraw its forces from Moldova, as it committed to do in 1999.',
     'The Special Envoy of the Secretary-General for Libya called on the parties to respect the truce.',
     'Ghana called for a decision on the funding "before the end of the current mandate".',
+    'Estonia has formally requested consultations under Article 4 of the North Atlantic Treaty.',
   ],
   'opposition-expressed': [
     'Hungary rejected the proposal on Tuesday.',
@@ -259,6 +260,8 @@ const STATES_NOTHING = [
   'The general said 300 soldiers were killed.',
   "Washington's position does not help.",
   'Air policing was designed for escorting lost aircraft, not for fighting drones.',
+  'The meeting was requested by the United States and Greece after two ships were struck.',
+  'Human rights groups condemned the package; the Commission said it came with strict monitoring.',
 ];
 
 describe('paraphrase checklist', () => {
