@@ -258,6 +258,14 @@ function durationPromise(toks: Token[], from: number): boolean {
   }
   return false;
 }
+function addressesReader(toks: Token[]): boolean {
+  const first = toks[0]?.text === '"' || toks[0]?.text === '“' ? 1 : 0;
+  const t = toks[first];
+  if (!t) return false;
+  if (t.lower === 'you' && ['should', 'must', 'need', 'can', 'could', 'ought', 'have'].includes(toks[first + 1]?.lower ?? '')) return true;
+  return t.pos === 'VERB' && t.lower === t.lemma && ['me', 'us'].includes(toks[first + 1]?.lower ?? '');
+}
+
 const MEETINGS = new Set(['meeting', 'session', 'briefing', 'debate', 'hearing', 'summit']);
 const STAND_ASIDE = new Set(['not stand aside', 'not stay aside', 'not stand idly by', 'not sit idly by', 'not remain indifferent']);
 const HOSTILE_ACTS = new Set(['attack', 'warn', 'threaten', 'threat', 'invade', 'invasion', 'aggression', 'provocation', 'undo', 'strike', 'harm', 'persecute', 'annex', 'seize', 'destabilise', 'destabilize', 'incursion']);
@@ -468,6 +476,10 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const colon = toks.findIndex((t, k) => k > 0 && k < 12 && t.text === ':');
   // "Correction: an earlier version of this story said ...", "(Adds reaction in paragraph 9)": notes about the story, not statements
   if (cues.length && EDITORIAL_NOTE.test(s.text)) cues.length = 0;
+  // "Ask me in December.", "Support us: ...", "You should ask Budapest.": said to the reader or the interviewer, not a
+  // position (a communiqué's "Call on ..." paragraphs are operative and read on)
+  // ("Give us the jets, Zelensky urged": a quoted imperative with its speaker is that speaker's demand)
+  if (cues.length && !s.operative && addressesReader(toks) && !toks.some((t, k) => k > 1 && t.pos === 'VERB' && (lx.speechVerbs.has(t.lemma) || t.lemma === 'urge'))) cues.length = 0;
   if (JOINT_TEXT.test(s.text)) jointAuthors(toks, discourse);
   // under a heading that names only actors ("Indonesia", "AUSTRALIA AND CANADA", "ASEAN"), the lines are about them
   const section = s.section ? sectionActors(s.section.text, discourse) : null;
@@ -2479,6 +2491,8 @@ function contributionCandidates(x: ClauseCtx): void {
     // "has never proposed sending troops": no proposal, and no refusal either
     if (type === 'pledge-refused' && !window.some((x) => x.cat === 'refused') && negatesOtherVerb(toks, c.start, from)) continue;
     if (demandBefore && type === 'pledge-announced') type = 'demand-made';
+    // '"Give us the jets," Ukraine said': a quoted imperative asks for the contribution
+    if (type === 'pledge-announced' && c.start <= 1 && toks[c.start].lower === toks[c.start].lemma && ['us', 'me'].includes(toks[c.end]?.lower ?? '')) type = 'demand-made';
     // "called on Caracas to withdraw its units", "urged Kigali to pull out its troops": the withdrawal asked of another is a demand
     if (type === 'pledge-refused' && window.some((x) => x.cat === 'refused' && x.start === c.start) && (demandBefore || objectControl(toks, c.start, resolved, who.group))) type = 'demand-made';
     // "expected every ally to contribute", "wants Europe to provide the bulk": the contribution asked of others is a demand

@@ -51,6 +51,8 @@ const READS: Record<string, string[]> = {
     'The Special Envoy of the Secretary-General for Libya called on the parties to respect the truce.',
     'Ghana called for a decision on the funding "before the end of the current mandate".',
     'Estonia has formally requested consultations under Article 4 of the North Atlantic Treaty.',
+    '"Send us more air defence," Zelensky said.',
+    'Help us stop the war, the Ukrainian president urged the allies.',
   ],
   'opposition-expressed': [
     'Hungary rejected the proposal on Tuesday.',
@@ -262,6 +264,8 @@ const STATES_NOTHING = [
   'Air policing was designed for escorting lost aircraft, not for fighting drones.',
   'The meeting was requested by the United States and Greece after two ships were struck.',
   'Human rights groups condemned the package; the Commission said it came with strict monitoring.',
+  'Ask me in December.',
+  'You should ask Budapest about that.',
 ];
 
 describe('paraphrase checklist', () => {
