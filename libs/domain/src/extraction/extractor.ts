@@ -2133,7 +2133,7 @@ const APPROXIMATORS = new Set(['about', 'around', 'some', 'nearly', 'roughly', '
 const FORCE_MODALS: Record<string, 'will' | 'may'> = { will: 'will', would: 'will', shall: 'will', "'ll": 'will', wo: 'will', could: 'may', might: 'may', may: 'may', can: 'may', ca: 'may' };
 // lemma sequences after the modal: what a force does when it is contributed (not "would be stationed far from the
 // front line" or "would go to protect civilians": how or why it serves, said of a contribution already known)
-const FORCE_VERBS: string[][] = [['deploy'], ['be', 'deploy'], ['be', 'send'], ['be', 'dispatch'], ['go'], ['set', 'foot'], ['be', 'on', 'the', 'ground'], ['take', 'part'], ['join'], ['participate'], ['serve'], ['be', 'part'], ['enter'], ['remain'], ['stay'], ['transfer'], ['move'], ['be', 'move'], ['be', 'involve'], ['be', 'among'], ['be', 'available'], ['be', 'commit'], ['be', 'contribute'], ['be', 'provide'], ['arrive'], ['travel'], ['sail'], ['leave', 'for'], ['head', 'to'], ['fly', 'to'], ['rotate'], ['be', 'rotate']];
+const FORCE_VERBS: string[][] = [['deploy'], ['be', 'deploy'], ['be', 'send'], ['be', 'dispatch'], ['go'], ['set', 'foot'], ['be', 'on', 'the', 'ground'], ['take', 'part'], ['join'], ['participate'], ['serve'], ['be', 'part'], ['enter'], ['remain'], ['stay'], ['transfer'], ['move'], ['be', 'move'], ['be', 'involve'], ['be', 'among'], ['be', 'available'], ['be', 'commit'], ['be', 'contribute'], ['be', 'provide'], ['arrive'], ['travel'], ['sail'], ['leave', 'for'], ['head', 'to'], ['fly', 'to'], ['rotate'], ['be', 'rotate'], ['take', 'on']];
 // predicates of a contribution noun: "is not excluded", "is ruled out", "is on the table"
 const NOUN_PREDICATES: { words: string[]; type: PositionEventType }[] = [
   { words: ['be', 'not', 'exclude'], type: 'pledge-considered' },
@@ -2502,7 +2502,8 @@ function contributionCandidates(x: ClauseCtx): void {
     // "refused the involvement of NATO": someone else's contribution refused is opposed
     else if (type === 'pledge-refused' && c.cat === 'contribution-noun' && othersNounOwner(toks, c.end, resolved, who.group)) type = 'opposition-expressed';
     // "will not deploy troops without the consent of the host government": the refusal has its price, a condition
-    else if (type === 'pledge-refused' && toks.slice(c.end, cl.end).some((t, k) => (t.lower === 'without' || t.lower === 'unless' || t.lower === 'until') && !rel[c.end + k])) type = 'condition-set';
+    // ("will not engage any soldier before the financing is secured")
+    else if (type === 'pledge-refused' && toks.slice(c.end, cl.end).some((t, k) => (t.lower === 'without' || t.lower === 'unless' || t.lower === 'until' || (t.lower === 'before' && toks[c.end + k + 1]?.pos !== 'NUM')) && !rel[c.end + k])) type = 'condition-set';
     // "has eyed up to 200,000 European peacekeepers": weighing other countries' forces is asking for them
     else if (c.cat === 'considered' && directForeignObject(toks, c.end, cl.end, resolved, who.group)) type = 'demand-made';
     if (pending && type === 'pledge-announced') type = 'pledge-considered';

@@ -51,6 +51,14 @@ describe('pledge tables and list lines', () => {
     ]);
   });
 
+  it('reads past a heading of a demonym and a noun in capitals ("ISRAELI CONDITIONS"; 0.8.1 threw on it)', () => {
+    const ev = run(['Intro sentence about the force here.', '', 'ISRAELI CONDITIONS', '', 'The United States said it would send 200 troops.', '', 'KENYAN OFFER', '', 'Kenya said it would send 300 police officers.'].join('\n'));
+    expect(ev.map((e) => [e.type, e.actor])).toEqual([
+      ['pledge-announced', 'US'],
+      ['pledge-announced', 'KE'],
+    ]);
+  });
+
   it('reads "Country – amount" lines', () => {
     const ev = run(['PLEDGED ON FRIDAY', '', 'Finland – EUR 90 million for artillery shells', 'Portugal - 2 patrol boats and crews'].join('\n'));
     expect(ev.map((e) => [e.type, e.actor])).toEqual([

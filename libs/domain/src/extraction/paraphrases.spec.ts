@@ -21,6 +21,9 @@ const READS: Record<string, string[]> = {
     'Canada would contribute unless the mandate changed.',
     'Kenya said it would keep its police in Haiti as long as the mission is fully funded.',
     'Chad would keep its soldiers in Niger only as long as the government in Niamey requested their presence.',
+    'Sweden said any Swedish participation would require a firm ceasefire and a vote in the Riksdag.',
+    'India said its contingents would not take on additional tasks without more helicopters.',
+    'Any standing deployment of Japanese aircraft in the Philippines would require an invitation from Manila, Tokyo said.',
   ],
   'demand-made': [
     'Poland urged NATO to deploy more air defences on its eastern border.',
