@@ -1223,7 +1223,9 @@ function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse, ans
     const inSentence = groups.filter((g) => g.slot !== 'oblique').flatMap((g) => g.members).find((x) => isCountry(x) && x !== m)?.code ?? null;
     // "The Minister called on ...", in a release of Poland's defence ministry: Poland's minister
     const issuer = m.anaphor === 'definite' ? discourse.releaseIssuer ?? null : null;
-    const code = near ?? answering ?? issuer ?? discourse.lastCountry ?? inSentence;
+    // "Colombia — Foreign Ministry: ... The foreign ministry demanded ...": a table row's or list line's lead actor
+    const rowLead = toks ? groups.find((g) => g.start <= 1 && [':', '—', '–'].includes(toks[g.end]?.text ?? ''))?.members.find((x) => isCountry(x))?.code ?? null : null;
+    const code = near ?? answering ?? rowLead ?? issuer ?? discourse.lastCountry ?? inSentence;
     if (key && code && !answering) (discourse.definites ??= new Map()).set(key, code);
     return { ...m, code };
   }
@@ -2631,7 +2633,8 @@ function typedCandidates(x: ClauseCtx): void {
       if (w > 0 && (assetsOf(toks, w + 1, Math.min(cl.end, w + 5)).length || ['training', 'equipment', 'funding', 'money', 'logistics'].includes(toks[w + 1]?.lower ?? ''))) type = toks.slice(Math.max(cl.start, c.start - 3), c.start).some((x) => ['could', 'might', 'may'].includes(x.lower)) ? 'pledge-considered' : 'pledge-announced';
     }
     // "Whatever they call a red line today, they move tomorrow": a free relative describes, it states nothing
-    if (toks.slice(cl.start, c.start).some((x) => x.lower === 'whatever' || x.lower === 'whoever' || x.lower === 'whichever')) continue;
+    // ("under whatever flag": after a preposition it only picks the flag)
+    if (toks.slice(cl.start, c.start).some((x, k) => (x.lower === 'whatever' || x.lower === 'whoever' || x.lower === 'whichever') && toks[cl.start + k - 1]?.pos !== 'ADP')) continue;
     // "I welcome my brother, the Jordanian minister, back to Cairo": a greeting
     if (type === 'support-expressed' && t.lemma === 'welcome' && toks.slice(c.end, Math.min(cl.end, c.end + 10)).some((x) => x.lower === 'back' || GREETED.has(x.lower))) continue;
     // "Good morning and welcome to our live coverage", "Welcome to the briefing": a host's welcome

@@ -59,6 +59,23 @@ describe('pledge tables and list lines', () => {
     ]);
   });
 
+  it('reads a "who said what" table whose rows quote the statement, with the office named in the lead cell', () => {
+    const ev = run(
+      [
+        'WHO SAID WHAT',
+        '',
+        '| Actor | Stance | What they said | When |',
+        '|---|---|---|---|',
+        '| Peru — Foreign Ministry | Demand | The foreign ministry demanded that La Paz close the crossing at once. | Mon 9 Mar |',
+        '| Chile — President | Refusal | The president said Chile would not take part in any joint operation. | Tue 10 Mar |',
+      ].join('\n'),
+    );
+    expect(ev.map((e) => [e.type, e.actor])).toEqual([
+      ['demand-made', 'PE'],
+      ['pledge-refused', 'CL'],
+    ]);
+  });
+
   it('reads "Country – amount" lines', () => {
     const ev = run(['PLEDGED ON FRIDAY', '', 'Finland – EUR 90 million for artillery shells', 'Portugal - 2 patrol boats and crews'].join('\n'));
     expect(ev.map((e) => [e.type, e.actor])).toEqual([

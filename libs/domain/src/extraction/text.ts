@@ -238,7 +238,8 @@ export function sentences(clean: string): Sentence[] {
 // billion for ammunition": a short capitalised first cell (a country, not a heading like "Other member states (about
 // 17)") followed by the pledge. The first separator becomes a colon, later ones commas, the outer
 // pipes spaces.
-const LEAD_CELL = /^\p{Lu}[\p{L} .'’-]{1,38}$/u;
+// ("Ecuador — President Daniel Noboa": an actor cell may name who inside it spoke)
+const LEAD_CELL = /^\p{Lu}[\p{L} .'’—–-]{1,58}$/u;
 // a cell that opens on a verb in the third person, a modal or a negation ("Supports", "Will not send", "No troops")
 const STANCE_CELL = /^\s*(?:\p{Lu}\p{Ll}+(?:s|ed)|Will|Would|Could|Can|Cannot|Has|Is|Not|No|Ready|Open|Considering|Weighing|Undecided)\b/u;
 /** "|---|:---:|": the line under a table's header */
