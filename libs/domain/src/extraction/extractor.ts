@@ -2696,7 +2696,9 @@ function typedCandidates(x: ClauseCtx): void {
     }
     if (!who.group) continue;
     // "even willing leaders need legislative approval": needing something is the actor's condition only when said of it
-    if (type === 'condition-set' && t.lemma === 'need' && (who.how !== 'subject' || toks.slice(who.group.end, c.start).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN'))) continue;
+    // ("said any deployment would need the approval of both chambers": the actor's own contribution needing it is)
+    const ownContribution = (from: number) => ccues.some((x) => (x.cat === 'contribution-noun' || x.cat === 'mission') && x.start >= from && x.start < c.start) || assetsOf(toks, from, c.start).length > 0;
+    if (type === 'condition-set' && t.lemma === 'need' && (who.how !== 'subject' || (toks.slice(who.group.end, c.start).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN') && !ownContribution(who.group.end)))) continue;
     // "When the Security Council voted to endorse the force, ...", "if Moldova asks for it", "what Israel will and will
     // not accept": not a statement of its own
     if ((who.how === 'subject' || who.how === 'inherited') && subordinate(toks, who.group)) continue;

@@ -286,6 +286,11 @@ describe('occasion dates', () => {
         ]),
       ).toEqual(['2026-02-09', null, '2026-02-09']);
     });
+
+    it('finds the day after a long introduction of the interviewee', () => {
+      const long = 'We spoke to Ana Costa, Portugal’s Undersecretary of State for Defence, at the ministry in Lisbon on Friday.\n\nWill Portugal send ships?\n\nWe will send a corvette in May.';
+      expect(findFrame(long, '2026-04-14', eventsOf(long, [['We will send a corvette in May.', 'PT']]))).toMatchObject({ kind: 'interview', date: '2026-04-10' });
+    });
   });
 
   describe('a run of statements by one speaker', () => {

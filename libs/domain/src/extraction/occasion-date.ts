@@ -53,7 +53,7 @@ const SITTING = new RegExp(
 // "Plenary summary | Session of Thursday, 18 June 2026", "Sitting of 3 March": a line that names the sitting's day
 const SITTING_OF = new RegExp(`\\b(?:session|sitting|plenary|debate|hearing|meeting)\\s+of\\s+(?:${WEEKDAY},?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b|${WEEKDAY}\\b)`, 'iu');
 // "We spoke to him in his office on Wednesday", "spoke to us in Jakarta on Tuesday", "In an interview on Monday", "aired on Sunday"
-const INTERVIEW = new RegExp(`\\b(?:(?:spoke|talked|sat down)\\s+(?:to|with)\\b[^.;]{0,60}?|interview(?:ed)?\\b[^.;]{0,60}?|(?:aired|broadcast)\\s+)${ON_DAY}`, 'iu');
+const INTERVIEW = new RegExp(`\\b(?:(?:spoke|talked|sat down)\\s+(?:to|with)\\b[^.;]{0,120}?|interview(?:ed)?\\b[^.;]{0,60}?|(?:aired|broadcast)\\s+)${ON_DAY}`, 'iu');
 // "The following joint statement was issued on Tuesday evening by ...", "the communiqué, released on 3 March, ...":
 // a lead that says when the text it reproduces was issued
 const ISSUED = new RegExp(

@@ -24,6 +24,7 @@ const READS: Record<string, string[]> = {
     'Sweden said any Swedish participation would require a firm ceasefire and a vote in the Riksdag.',
     'India said its contingents would not take on additional tasks without more helicopters.',
     'Any standing deployment of Japanese aircraft in the Philippines would require an invitation from Manila, Tokyo said.',
+    'Portugal said any deployment would need the approval of both chambers.',
   ],
   'demand-made': [
     'Poland urged NATO to deploy more air defences on its eastern border.',
@@ -56,6 +57,7 @@ const READS: Record<string, string[]> = {
     'Estonia has formally requested consultations under Article 4 of the North Atlantic Treaty.',
     '"Send us more air defence," Zelensky said.',
     'Help us stop the war, the Ukrainian president urged the allies.',
+    "We spoke to Ana Costa, Portugal's Undersecretary of State for Defence, on Friday.\n\nAnd the police?\n\nMorocco must let the trained officers cross with their equipment.",
   ],
   'opposition-expressed': [
     'Hungary rejected the proposal on Tuesday.',
