@@ -233,8 +233,10 @@ function allCues(toks: Token[]): Cue[] {
         if (ph.value.cat === 'demand-made' && toks.slice(end, end + 5).some((t) => ['named', 'identified', 'anonymity', 'anonymous'].includes(t.lower))) continue;
         // "expects all members to reach", "told Washington to stop": someone else is to act ("expects to send" is one's own
         // plan, "is expected to announce" a forecast, "told its citizens to avoid travel" an advisory at home)
+        // "condemned what he called Israel's attempt to ...": naming, not calling on anyone
+        if (ph.value.phrase === 'call * to' && (toks[i - 2]?.lower === 'what' || toks.slice(i + 1, end).some((t) => t.text === "'s" || t.text === '’s'))) continue;
         // "warned Washington against military action" threatens; "warned its citizens against travel" advises at home
-        if ((ph.value.phrase.startsWith('expect *') || ph.value.phrase === 'tell * to' || ph.value.phrase === 'warn * against') && !othersAddressed(toks, i, end)) continue;
+        if ((ph.value.phrase.startsWith('expect *') || ph.value.phrase === 'tell * to' || ph.value.phrase === 'call * to' || ph.value.phrase === 'warn * against') && !othersAddressed(toks, i, end)) continue;
         // "will not stand aside if the Serbs are attacked" threatens; "would not stand aside if a ceasefire required
         // European forces" offers: a threat needs hostility in the sentence
         if (STAND_ASIDE.has(ph.value.phrase) && !toks.some((t) => HOSTILE_ACTS.has(t.lemma))) continue;

@@ -58,6 +58,7 @@ const READS: Record<string, string[]> = {
     '"Send us more air defence," Zelensky said.',
     'Help us stop the war, the Ukrainian president urged the allies.',
     "We spoke to Ana Costa, Portugal's Undersecretary of State for Defence, on Friday.\n\nAnd the police?\n\nMorocco must let the trained officers cross with their equipment.",
+    'The African Union Commission Chairperson called both sides to exercise maximum restraint.',
   ],
   'opposition-expressed': [
     'Hungary rejected the proposal on Tuesday.',
@@ -97,6 +98,7 @@ const READS: Record<string, string[]> = {
     'M23 rebels rejected the ceasefire proposal.',
     'Slovakia refused the involvement of NATO in the mission.',
     'Hungary is again blocking the €6.6 billion in the European Peace Facility.',
+    "Turkey's foreign minister condemned what he called Israel's attempt to pick and choose contributors.",
   ],
   'pledge-announced': [
     'Germany will send 300 soldiers to Lithuania next year.',
@@ -132,6 +134,7 @@ const READS: Record<string, string[]> = {
     'France said it would continue to escort ships through the Strait of Hormuz.',
     'Berlin said Germany was ready to guarantee up to €50bn of the loan.',
     'The Pentagon said two squadrons of F-35s would rotate through Romania.',
+    'The IAEA is ready to send inspectors back to Isfahan within 48 hours of a green light from Tehran.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
@@ -192,6 +195,7 @@ const READS: Record<string, string[]> = {
     'Serbia will not stand idly by if Serbs in Kosovo are attacked.',
     'Russia said its forces would strike any foreign military base set up in Ukraine.',
     "Haiti's minister said any armed group that attacks the force will be treated as a terrorist organisation.",
+    "Pakistan's military said any violation of the ceasefire would be responded to with full force.",
   ],
   'support-expressed': [
     'Germany welcomed the ceasefire agreement.',
@@ -217,6 +221,7 @@ const READS: Record<string, string[]> = {
     'The RSF said on Nov. 6 that it accepted the humanitarian truce.',
     'Germany thanked Poland for sending 200 troops.',
     'The High Representative welcomed the offer the same day.',
+    "Oman's foreign ministry said Muscat stands ready to host a fourth round of talks.",
   ],
 };
 
