@@ -152,6 +152,7 @@ const READS: Record<string, string[]> = {
     'Ghana has yet to decide whether to send troops.',
     'Estonia said a contribution was possible.',
     'Manila says up to 2,000 troops could eventually serve.',
+    'Downing Street says the UK is "keeping under review" a Qatari request for additional Typhoon jets.',
   ],
   'pledge-refused': [
     'Hungary will not send weapons to Ukraine.',
