@@ -227,6 +227,8 @@ function allCues(toks: Token[]): Cue[] {
         }
         // "Asked by Sen. Marsh whether ...", "Asked about the plan, ...": the framing of an answer, not a request by anyone
         if (ph.value.cat === 'demand-made' && toks[i].lower === 'asked' && (i === 0 || QUOTES.has(toks[i - 1].text) || toks[i - 1].text === ',')) continue;
+        // "If that is obstruction, I plead guilty": a plea, not an appeal
+        if (ph.value.cat === 'demand-made' && toks[i].lemma === 'plead' && ['guilty', 'innocent', 'not'].includes(toks[end]?.lower ?? '')) continue;
         // "The meeting was requested by Greece", "requested an emergency session": procedure, not a demand on anyone
         if (ph.value.cat === 'demand-made' && ['request', 'ask', 'call'].includes(toks[i].lemma) && toks.slice(Math.max(0, i - 3), Math.min(toks.length, end + 4)).some((t) => MEETINGS.has(t.lemma))) continue;
         // "a source who asked not to be named", "requested anonymity": a source's terms, not a demand
@@ -404,6 +406,12 @@ export function extractFromText(clean: string, publishedOn: string | null, title
   if (firstTurn) discourse.turnContext = `${title ?? ''}\n${clean.slice(0, firstTurn.start)}`;
   const firstOperative = all.find((s) => s.operative);
   if (firstOperative) discourse.issuer = issuerOf(clean.slice(0, firstOperative.start));
+  // an op-ed by an office holder: its "I" and "we" are the author's country, as an interviewee's are
+  const author = opinionAuthor(clean, title);
+  if (author) {
+    discourse.interviewee = author;
+    discourse.introduced = true;
+  }
   for (const s of all) {
     if (s.paragraph - discourse.paragraph > 2) discourse.last = discourse.lastCountry = null;
     discourse.paragraph = s.paragraph;
@@ -1655,6 +1663,27 @@ function homeCountry(clean: string, title: string | null): string | null {
   return title ? first(title, ['subject', 'possessor', 'modifier', 'other']) : null;
 }
 
+const OPINION_MARK = /\b(?:opinion|op-ed|guest essay|guest column|commentary|viewpoint|comment is free)\b/i;
+// "Pieter Vandamme is Belgium's Minister of Defence.", "The writer is the foreign minister of Estonia."
+const AUTHOR_NOTE = /^(?:[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}|The (?:author|writer))\s+is\s+(.{4,90}?)\.?$/u;
+/**
+ * The office holder who wrote an opinion piece: a page marked as opinion (in its title or first lines) whose author note,
+ * at its end or under its byline, says which country's office the author holds.
+ */
+function opinionAuthor(clean: string, title: string | null): { code: string; role: string | null } | null {
+  const lines = clean.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (!(title && OPINION_MARK.test(title)) && !lines.slice(0, 6).some((l) => l.split(/\s+/).length <= 8 && OPINION_MARK.test(l))) return null;
+  for (const line of [...lines.slice(-8), ...lines.slice(0, 6)]) {
+    const note = AUTHOR_NOTE.exec(line);
+    if (!note || !OFFICE_WORD.test(note[1])) continue;
+    for (const toks of sentencesOf(note[1], 0)) {
+      const m = findActors(toks, () => false).flatMap((g) => g.members).find((x) => x.code && isCountry(x));
+      if (m) return { code: m.code!, role: m.role };
+    }
+  }
+  return null;
+}
+
 function releaseIssuer(clean: string, title: string | null): string | null {
   const lines = [...(title && RELEASE_TITLE.test(title) ? [title] : [])];
   for (const line of clean.split('\n').slice(0, 12)) {
@@ -2236,7 +2265,7 @@ function forcePredicates(toks: Token[], cl: Clause, groups: ActorGroup[]): { nou
       else if (w === 'cannot') { modal = modal ?? 'may'; negated = true; }
       else if (w === 'not' || w === "n't" || w === 'never') negated = true;
       else if ((w === 'ready' || w === 'prepared') && toks[j + 1]?.lower === 'to') { ready = true; j++; }
-      else if (toks[j].pos !== 'ADV' && w !== 'are' && w !== 'is') break;
+      else if (toks[j].pos !== 'ADV' && w !== 'are' && w !== 'is' && !(w === 'be' && ['ready', 'prepared'].includes(toks[j + 1]?.lower ?? ''))) break;
       j++;
     }
     let type: PositionEventType | null = null;

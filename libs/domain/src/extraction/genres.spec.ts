@@ -76,6 +76,28 @@ describe('pledge tables and list lines', () => {
     ]);
   });
 
+  it('gives an op-ed\'s first person to the office holder its author note names', () => {
+    const ev = run(
+      [
+        'OPINION | GUEST ESSAY',
+        '',
+        'By Anna Lind',
+        '',
+        'Every few weeks someone asks why we hesitate. We do not hesitate.',
+        '',
+        'We are providing €300m in military aid this year. Our navy is ready to send a minehunter once the guns are silent. If that is caution, I plead guilty.',
+        '',
+        'Anna Lind is Sweden’s Minister of Defence.',
+      ].join('\n'),
+    );
+    expect(ev.map((e) => [e.type, e.actor])).toEqual([
+      ['pledge-announced', 'SE'],
+      ['pledge-announced', 'SE'],
+    ]);
+    // the same essay without the author note speaks for no country
+    expect(run('OPINION\n\nBy Anna Lind\n\nWe are providing €300m in military aid this year.')).toEqual([]);
+  });
+
   it('reads "Country – amount" lines', () => {
     const ev = run(['PLEDGED ON FRIDAY', '', 'Finland – EUR 90 million for artillery shells', 'Portugal - 2 patrol boats and crews'].join('\n'));
     expect(ev.map((e) => [e.type, e.actor])).toEqual([
