@@ -104,8 +104,8 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
     const dayKnown = s.isCertain('day') || s.isCertain('weekday');
     const monthKnown = s.isCertain('month') || dayKnown;
     if (!monthKnown) continue;
-    // "May" is mostly the modal verb
-    if (/^may\b/i.test(r.text.trim()) && !/\d/.test(r.text)) continue;
+    // "May" is mostly the modal verb; "said in May", "since May", "early May" is the month
+    if (/^may\b/i.test(r.text.trim()) && !/\d/.test(r.text) && !(/^May\b/.test(r.text.trim()) && /\b(?:in|since|early|late|mid-?|last|this|of|during)\s*$/i.test(before))) continue;
     let d = s.date();
     // "said on Friday" in a Thursday paper: a weekday after the publication day is last week's
     if (s.isCertain('weekday') && !s.isCertain('day') && publishedOn && d.toISOString().slice(0, 10) > publishedOn) d = new Date(d.getTime() - 7 * 86400000);

@@ -402,6 +402,12 @@ describe('occasion dates', () => {
       expect(ev[0]?.statedOn).toBe('2025-09-04');
     });
   });
+  describe('the month of May', () => {
+    it('reads "said in May" as the month and "may send" as the modal', () => {
+      expect(datesIn('Prime Minister Fico said in May that he opposed any use of the assets.', '2026-06-20').map((d) => d.value)).toEqual(['2026-05']);
+      expect(datesIn('Spain may send troops, the minister said.', '2026-06-20')).toEqual([]);
+    });
+  });
   describe('dates that are not when the statement was made', () => {
     it('skips the day of what a noun names ("the treaty ratified by the Senate on 4 May")', () => {
       expect(datesIn('We condemn the decree signed by the junta on 4 May suspending the mission.', '2026-05-10')).toEqual([]);
