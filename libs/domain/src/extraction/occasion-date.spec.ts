@@ -83,6 +83,11 @@ describe('occasion dates', () => {
       ).toEqual(['2026-05-08', '2026-05-08', null, null]);
     });
 
+    it('reads "adopted the following conclusions" as the lead of a reproduced text', () => {
+      const text = 'EU foreign ministers meeting in Brussels on Monday adopted the following conclusions on Mali.\n\n1. The EU will extend the mission by one year.';
+      expect(findFrame(text, '2026-04-22', [])).toMatchObject({ kind: 'release', date: '2026-04-20' });
+    });
+
     it('finds the issuing day in other phrasings and not in a statement merely mentioned', () => {
       const signed = 'Kingston, 3 June – A declaration signed on 2 June by the CARICOM heads of government commits the bloc to a police mission.\n\nJamaica will send 150 officers.';
       expect(findFrame(signed, '2026-06-03', [])).toMatchObject({ kind: 'release', date: '2026-06-02' });

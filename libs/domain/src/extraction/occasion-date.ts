@@ -60,7 +60,7 @@ const ISSUED = new RegExp(
   `\\b(?:press release|news release|media release|press statement|statement|declaration|communiqu[eé]|readout|read-out)(?!\\p{L})[^.;]{0,40}?\\b(?:was|were|is|has been)?\\s*(?:issued|released|published|adopted|signed|agreed|circulated|made public)\\b[^.;]{0,12}?${ON_DAY}`,
   'iu',
 );
-const ISSUED_FOLLOWING = /\b(?:issued|released|adopted|agreed(?: on)?|published)\s+the following\s+(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout)(?![\p{L}\p{N}])/iu;
+const ISSUED_FOLLOWING = /\b(?:issued|released|adopted|agreed(?: on)?|published)\s+the following\s+(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout|conclusions|decision|resolution)(?![\p{L}\p{N}])/iu;
 // "The following is the text of a joint statement ...", "The following is an excerpt from the decision ...": the lead of
 // a reproduced document
 const REPRODUCED = /\bthe following (?:is|are)\s+(?:the\s+(?:full\s+)?text|an?\s+(?:excerpt|extract|abridged version|summary)|excerpts|extracts|the\s+(?:main\s+)?points)\s+(?:of|from)\b/i;
