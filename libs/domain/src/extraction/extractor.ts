@@ -2749,6 +2749,16 @@ function typedCandidates(x: ClauseCtx): void {
 /** warnings, regarding-as, verdicts, bracketed and colon lists, nominal cues (split out of fromSentence so V8 can optimise each part) */
 function otherCandidates(x: ClauseCtx): void {
   const { s, toks, lx, cues, ccues, cl, resolved, speaker, answer, quoted, subjectFor, has, assetsIn, candidates, publishedOn, colon, inClause } = x;
+  // an answer about joining: "We are looking at it seriously.", "we are examining that request": the speaker considers it
+  if (answer && speaker) {
+    for (const c of ccues) {
+      if (c.cat !== 'considered' || !(CONSIDER_VERBS.includes(c.phrase) || c.phrase === 'look at' || c.phrase === 'assess' || c.phrase === 'review')) continue;
+      const obj = toks[c.end]?.lower === 'that' || toks[c.end]?.lower === 'this' ? toks[c.end + 1]?.lower ?? 'that' : toks[c.end]?.lower;
+      if (!['it', 'that', 'this', 'request', 'offer', 'idea', 'proposal', 'option'].includes(obj ?? '')) continue;
+      const we = toks.slice(Math.max(cl.start, c.start - 4), c.start).some((t) => t.lower === 'we');
+      if (we) candidates.push({ type: 'pledge-considered', group: speaker, how: 'speaker', cue: c, strong: true });
+    }
+  }
   // "accused Helsinki of piracy and warned it would ...", "warned that their forces will ...": a warning of what the actor will do is a threat
   for (let w = cl.start; w < cl.end; w++) {
     if (toks[w].lemma !== 'warn' || toks[w].pos !== 'VERB') continue;

@@ -98,6 +98,13 @@ describe('pledge tables and list lines', () => {
     expect(run('OPINION\n\nBy Anna Lind\n\nWe are providing €300m in military aid this year.')).toEqual([]);
   });
 
+  it('reads an interviewee "looking at it" after a question about joining as considering it, not "studying the results"', () => {
+    const ev = run(
+      ['We spoke to Ana Costa, Portugal’s Undersecretary of State for Defence, on Friday.', '', 'Will Portuguese soldiers join the force?', '', 'We are looking at it seriously.', '', 'And the elections?', '', 'We are studying the results.'].join('\n'),
+    );
+    expect(ev.map((e) => [e.type, e.actor, e.evidence])).toEqual([['pledge-considered', 'PT', 'We are looking at it seriously.']]);
+  });
+
   it('reads "Country – amount" lines', () => {
     const ev = run(['PLEDGED ON FRIDAY', '', 'Finland – EUR 90 million for artillery shells', 'Portugal - 2 patrol boats and crews'].join('\n'));
     expect(ev.map((e) => [e.type, e.actor])).toEqual([
