@@ -2749,6 +2749,19 @@ function typedCandidates(x: ClauseCtx): void {
 /** warnings, regarding-as, verdicts, bracketed and colon lists, nominal cues (split out of fromSentence so V8 can optimise each part) */
 function otherCandidates(x: ClauseCtx): void {
   const { s, toks, lx, cues, ccues, cl, resolved, speaker, answer, quoted, subjectFor, has, assetsIn, candidates, publishedOn, colon, inClause } = x;
+  // "Trump has said there will be no U.S. troops in Gaza", "There will be no permanent basing of German combat aircraft":
+  // a force that will not be there is refused by its owner, else by whoever says so
+  for (let k = cl.start; k + 4 < cl.end; k++) {
+    if (toks[k].lower !== 'there' || !['will', 'would', "'ll"].includes(toks[k + 1].lower) || toks[k + 2].lemma !== 'be' || toks[k + 3].lower !== 'no') continue;
+    const np = Math.min(cl.end, k + 12);
+    if (!assetsIn(k + 4, np).length && !has('mission', k + 4, np) && !has('contribution-noun', k + 4, np)) continue;
+    const owner = resolved.find((g) => g.start > k + 3 && g.start < np && (g.slot === 'modifier' || g.slot === 'possessor' || (g.slot === 'oblique' && g.prep === 'of')) && g.members.some((m) => m.code && isCountry(m)));
+    const who = owner ? { group: owner, how: 'possessor' as const } : subjectFor(k);
+    if (!who.group) continue;
+    // ("there will be no reduction of American troops": none withdrawn is a promise to stay)
+    const kept = toks.slice(k + 4, k + 7).some((t) => ['reduction', 'cut', 'withdrawal', 'drawdown', 'decrease', 'pullout'].includes(t.lemma));
+    candidates.push({ type: kept ? 'pledge-announced' : 'pledge-refused', group: who.group, how: who.how, cue: { start: k, end: k + 4, cat: kept ? 'contribution' : 'refused', phrase: 'there will be no' }, strong: true });
+  }
   // an answer about joining: "We are looking at it seriously.", "we are examining that request": the speaker considers it
   if (answer && speaker) {
     for (const c of ccues) {

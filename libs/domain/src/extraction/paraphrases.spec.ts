@@ -135,6 +135,7 @@ const READS: Record<string, string[]> = {
     'Berlin said Germany was ready to guarantee up to €50bn of the loan.',
     'The Pentagon said two squadrons of F-35s would rotate through Romania.',
     'The IAEA is ready to send inspectors back to Isfahan within 48 hours of a green light from Tehran.',
+    'Washington has assured us that there will be no reduction of American troops in the Baltic states.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
@@ -171,6 +172,8 @@ const READS: Record<string, string[]> = {
     'Bulgaria will not contribute to the mission, its defence minister said.',
     'Hungary refuses any involvement in the mission.',
     'Estonia rules out any involvement.',
+    'Poland said there would be no Polish soldiers in Ukraine.',
+    'There will be no permanent basing of German combat aircraft in Lithuania, the minister said.',
   ],
   'red-line-stated': [
     'Russia warned that any Western troops in Ukraine would be legitimate targets.',
@@ -277,6 +280,7 @@ const STATES_NOTHING = [
   'Human rights groups condemned the package; the Commission said it came with strict monitoring.',
   'Ask me in December.',
   'You should ask Budapest about that.',
+  'There will be no peace without justice.',
 ];
 
 describe('paraphrase checklist', () => {
