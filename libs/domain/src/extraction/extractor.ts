@@ -737,7 +737,10 @@ const ADDRESS_VERBS = new Set(['warn', 'tell', 'remind', 'assure', 'caution', 'i
 const ADDRESSED = new Set(['warned', 'told', 'reminded', 'assured', 'cautioned', 'informed', 'accused']);
 /** "warned Finland that", "told Kyiv it": an actor right after a verb of addressing is its object */
 function addressee(toks: Token[], g: ActorGroup): boolean {
-  const prev = toks[g.start - 1];
+  // ("telling a visiting EU delegation that": past the object's determiner and modifiers)
+  let p = g.start - 1;
+  while (p > 0 && g.start - p <= 3 && (toks[p].pos === 'DET' || toks[p].pos === 'ADJ' || (toks[p].pos === 'NOUN' && /ing$/.test(toks[p].lower))) && toks[p - 1].pos !== 'AUX') p--;
+  const prev = toks[p] && ADDRESS_VERBS.has(toks[p].lemma) && toks[p].pos === 'VERB' ? toks[p] : toks[g.start - 1];
   // "have informed Sofia that": the tagger may read a participle after "have" as an adjective
   const participle = !!prev && prev.pos === 'ADJ' && ADDRESSED.has(prev.lower) && ['have', 'has', 'had', 'having'].includes(toks[g.start - 2]?.lower ?? '');
   if (!prev || (!participle && (prev.pos !== 'VERB' || !ADDRESS_VERBS.has(prev.lemma)))) return false;

@@ -59,6 +59,7 @@ const READS: Record<string, string[]> = {
     'Help us stop the war, the Ukrainian president urged the allies.',
     "We spoke to Ana Costa, Portugal's Undersecretary of State for Defence, on Friday.\n\nAnd the police?\n\nMorocco must let the trained officers cross with their equipment.",
     'The African Union Commission Chairperson called both sides to exercise maximum restraint.',
+    "Jordan's foreign minister told the visiting EU delegation that Israel must reopen the crossing.",
   ],
   'opposition-expressed': [
     'Hungary rejected the proposal on Tuesday.',
