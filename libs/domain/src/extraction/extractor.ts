@@ -486,6 +486,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const colon = toks.findIndex((t, k) => k > 0 && k < 12 && t.text === ':');
   // "Correction: an earlier version of this story said ...", "(Adds reaction in paragraph 9)": notes about the story, not statements
   if (cues.length && EDITORIAL_NOTE.test(s.text)) cues.length = 0;
+  // "Background: Germany and Lithuania signed the agreement in 2023.": the story's background, labelled as such
+  if (cues.length && /^(?:background|context|recap|history)\s*:/i.test(s.text)) cues.length = 0;
   // "Ask me in December.", "Support us: ...", "You should ask Budapest.": said to the reader or the interviewer, not a
   // position (a communiqué's "Call on ..." paragraphs are operative and read on)
   // ("Give us the jets, Zelensky urged": a quoted imperative with its speaker is that speaker's demand)
@@ -2158,7 +2160,12 @@ function othersForce(toks: Token[], from: number, to: number, groups: ActorGroup
   const own = new Set(subject.members.map((m) => m.code));
   const end = Math.min(to, from + 8);
   // "the International Stabilization Force": a capitalised adjective is part of a mission's name, not someone else's troops
-  for (let k = from; k < end; k++) if (FOREIGN.has(toks[k].lower) && !(/^\p{Lu}/u.test(toks[k].text) && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '')) && assetsOf(toks, k + 1, Math.min(to, k + 3)).length) return true;
+  // ("ruled out sending troops to any multinational force": the force they would go to is a destination, not others' troops)
+  const destination = (k: number) => {
+    const d = toks[k - 1]?.pos === 'DET' ? k - 2 : k - 1;
+    return ['to', 'into'].includes(toks[d]?.lower ?? '') && toks[d - 1]?.lower !== 'up';
+  };
+  for (let k = from; k < end; k++) if (FOREIGN.has(toks[k].lower) && !destination(k) && !(/^\p{Lu}/u.test(toks[k].text) && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '')) && assetsOf(toks, k + 1, Math.min(to, k + 3)).length) return true;
   return groups.some((g) => g.start >= from && g.start < Math.min(to, from + 8) && g.members.every((m) => m.code && !own.has(m.code)) && assetsOf(toks, g.end, Math.min(to, g.end + 2)).length > 0);
 }
 

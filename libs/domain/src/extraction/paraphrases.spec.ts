@@ -175,6 +175,7 @@ const READS: Record<string, string[]> = {
     'Estonia rules out any involvement.',
     'Poland said there would be no Polish soldiers in Ukraine.',
     'There will be no permanent basing of German combat aircraft in Lithuania, the minister said.',
+    'Brazil has ruled out sending troops to any multinational force for Guyana.',
   ],
   'red-line-stated': [
     'Russia warned that any Western troops in Ukraine would be legitimate targets.',
@@ -282,6 +283,7 @@ const STATES_NOTHING = [
   'Ask me in December.',
   'You should ask Budapest about that.',
   'There will be no peace without justice.',
+  'Background: Germany and Lithuania signed the agreement on stationing the brigade in December 2023.',
 ];
 
 describe('paraphrase checklist', () => {
