@@ -2445,6 +2445,10 @@ function contributionCandidates(x: ClauseCtx): void {
     if (c.phrase === 'host' && !has('mission', c.end, Math.min(cl.end, c.end + 6)) && !assetsIn(c.end, Math.min(cl.end, c.end + 6)).some((a) => a !== 'personnel' && a !== 'trainers')) continue;
     // "to withdraw its forces, as it committed to do in 1999": the commitment recalled in an as-clause is no pledge
     if (toks.slice(Math.max(cl.start, c.start - 4), c.start).some((x) => x.lower === 'as') && ['do', 'so'].includes(toks[c.end + 1]?.lower ?? toks[c.end]?.lower ?? '') && toks[c.end]?.lower === 'to') continue;
+    // "has denied the reports that it is supplying armed drones": a denied contribution is neither given nor refused
+    // ("denied it would send troops" refuses a future one)
+    const denied = toks.findIndex((t, k) => k >= c.start - 10 && k < c.start && t.lemma === 'deny' && t.pos === 'VERB');
+    if (denied >= 0 && !toks.slice(denied, c.start).some((t) => FUTURE_MODALS.has(t.lower))) continue;
     // "said it supported the mission, without announcing new ships": nothing given
     if (toks[c.start - 1]?.lower === 'without' && /ing$/.test(toks[c.start].lower)) continue;
     // "was designed for escorting a lost aircraft": a purpose in passing; "thanked Poland for sending troops": the thanked

@@ -176,6 +176,7 @@ const READS: Record<string, string[]> = {
     'Poland said there would be no Polish soldiers in Ukraine.',
     'There will be no permanent basing of German combat aircraft in Lithuania, the minister said.',
     'Brazil has ruled out sending troops to any multinational force for Guyana.',
+    'Egypt denied it would send troops.',
   ],
   'red-line-stated': [
     'Russia warned that any Western troops in Ukraine would be legitimate targets.',
@@ -284,6 +285,7 @@ const STATES_NOTHING = [
   'You should ask Budapest about that.',
   'There will be no peace without justice.',
   'Background: Germany and Lithuania signed the agreement on stationing the brigade in December 2023.',
+  'The United Arab Emirates has denied the reports that it is supplying armed drones to Ethiopia.',
 ];
 
 describe('paraphrase checklist', () => {
