@@ -2129,6 +2129,14 @@ function deadline(sentence: string, condition: string): boolean {
   return at > 0 && /\b(?:before|until|by|end of|expiry of)\W*(?:the\s+)?$/i.test(sentence.slice(Math.max(0, at - 24), at));
 }
 
+function pastHistory(toks: Token[], c: Cue, text: string, publishedOn: string | null, speech: Set<string>): boolean {
+  const v = toks[c.start];
+  if (!publishedOn || v.pos !== 'VERB' || v.lower === v.lemma || /ing$/.test(v.lower) || ['has', 'have', 'had', 'will', 'would', 'to'].includes(toks[c.start - 1]?.lower ?? '')) return false;
+  const year = Number(publishedOn.slice(0, 4));
+  if (!(text.match(/\b(?:19|20)\d{2}\b/g) ?? []).some((y) => Number(y) < year)) return false;
+  return !toks.some((t) => t.pos === 'VERB' && (speech.has(t.lemma) || t.lemma === 'announce' || t.lemma === 'pledge'));
+}
+
 /** "the involvement of NATO", "participation by Turkish troops": a contribution noun owned by another actor */
 function othersNounOwner(toks: Token[], end: number, groups: ActorGroup[], subject: ActorGroup): boolean {
   if (toks[end]?.lower !== 'of' && toks[end]?.lower !== 'by') return false;
@@ -2554,6 +2562,11 @@ function contributionCandidates(x: ClauseCtx): void {
     // "has eyed up to 200,000 European peacekeepers": weighing other countries' forces is asking for them
     else if (c.cat === 'considered' && directForeignObject(toks, c.end, cl.end, resolved, who.group)) type = 'demand-made';
     if (pending && type === 'pledge-announced') type = 'pledge-considered';
+    // "Brasília reinforced its northern border in 2023", "Peru moved 600 troops to its own border": defence at home
+    if (type === 'pledge-announced' && toks.slice(c.end, cl.end).some((t, k, arr) => t.lemma === 'border' && (arr.slice(Math.max(0, k - 3), k).some((x) => x.lower === 'its' || x.lower === 'own')))) continue;
+    // "Britain sent the patrol ship HMS Trent to Guyanese waters in December 2023": a past deployment told as history,
+    // with nobody saying anything about it now
+    if (type === 'pledge-announced' && pastHistory(toks, c, s.text, publishedOn, lx.speechVerbs)) continue;
     // "would only send troops under a UN mandate": the contribution is conditional
     if (type === 'pledge-announced' && toks.slice(from, Math.min(cl.end, c.end + 3)).some((t, k) => t.lower === 'only' && !rel[from + k])) type = 'condition-set';
     if (window.some((x) => x.cat === 'red-line-stated')) continue;

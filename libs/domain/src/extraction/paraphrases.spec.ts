@@ -137,6 +137,7 @@ const READS: Record<string, string[]> = {
     'The Pentagon said two squadrons of F-35s would rotate through Romania.',
     'The IAEA is ready to send inspectors back to Isfahan within 48 hours of a green light from Tehran.',
     'Washington has assured us that there will be no reduction of American troops in the Baltic states.',
+    'In 2025 Britain pledged £100 million, the minister said.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
@@ -286,6 +287,8 @@ const STATES_NOTHING = [
   'There will be no peace without justice.',
   'Background: Germany and Lithuania signed the agreement on stationing the brigade in December 2023.',
   'The United Arab Emirates has denied the reports that it is supplying armed drones to Ethiopia.',
+  'Britain, a party to the 1966 Geneva Agreement, sent the patrol ship HMS Trent to Guyanese waters in December 2023.',
+  'Peru said it had moved 600 troops to its own border with Colombia as a precaution.',
 ];
 
 describe('paraphrase checklist', () => {
