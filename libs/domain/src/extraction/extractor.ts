@@ -2184,7 +2184,7 @@ const APPROXIMATORS = new Set(['about', 'around', 'some', 'nearly', 'roughly', '
 const FORCE_MODALS: Record<string, 'will' | 'may'> = { will: 'will', would: 'will', shall: 'will', "'ll": 'will', wo: 'will', could: 'may', might: 'may', may: 'may', can: 'may', ca: 'may' };
 // lemma sequences after the modal: what a force does when it is contributed (not "would be stationed far from the
 // front line" or "would go to protect civilians": how or why it serves, said of a contribution already known)
-const FORCE_VERBS: string[][] = [['deploy'], ['be', 'deploy'], ['be', 'send'], ['be', 'dispatch'], ['go'], ['set', 'foot'], ['be', 'on', 'the', 'ground'], ['take', 'part'], ['join'], ['participate'], ['serve'], ['be', 'part'], ['enter'], ['remain'], ['stay'], ['transfer'], ['move'], ['be', 'move'], ['be', 'involve'], ['be', 'among'], ['be', 'available'], ['be', 'commit'], ['be', 'contribute'], ['be', 'provide'], ['arrive'], ['travel'], ['sail'], ['leave', 'for'], ['head', 'to'], ['fly', 'to'], ['rotate'], ['be', 'rotate'], ['take', 'on']];
+const FORCE_VERBS: string[][] = [['deploy'], ['be', 'deploy'], ['be', 'send'], ['be', 'dispatch'], ['go'], ['set', 'foot'], ['be', 'on', 'the', 'ground'], ['take', 'part'], ['join'], ['participate'], ['serve'], ['be', 'part'], ['enter'], ['remain'], ['stay'], ['transfer'], ['move'], ['be', 'move'], ['be', 'involve'], ['be', 'among'], ['be', 'available'], ['be', 'commit'], ['be', 'contribute'], ['be', 'provide'], ['arrive'], ['travel'], ['sail'], ['leave', 'for'], ['head', 'to'], ['fly', 'to'], ['rotate'], ['be', 'rotate'], ['take', 'on'], ['cross']];
 // predicates of a contribution noun: "is not excluded", "is ruled out", "is on the table"
 const NOUN_PREDICATES: { words: string[]; type: PositionEventType }[] = [
   { words: ['be', 'not', 'exclude'], type: 'pledge-considered' },
@@ -2477,7 +2477,9 @@ function contributionCandidates(x: ClauseCtx): void {
     if (c.phrase === 'train' && (toks[c.end]?.pos === 'ADP' || toks[c.end]?.pos === 'ADV' || !toks[c.end])) continue;
     // "would not join Aspides": a named operation after joining or leaving is a mission
     const named = ['join', 'lead', 'leave', 'quit'].includes(c.phrase) && toks[c.end]?.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[c.end].text) && !resolved.some((g) => g.start <= c.end && g.end > c.end);
-    const mission = has('mission', c.start) || named;
+    // ("supports the mission but will not join it": the pronoun is the mission just named)
+    const missionIt = ['join', 'lead', 'leave', 'quit'].includes(c.phrase) && toks[c.end]?.lower === 'it' && cues.some((x) => x.cat === 'mission' && x.start < c.start);
+    const mission = has('mission', c.start) || named || missionIt;
     // "is expected to announce its decision": a contribution still being decided
     const pending = lx.pending.verbs.has(c.phrase) && pendingFrame(toks, c.start);
     // "would decide after consulting parliament", "will decide whether to send troops": the decision is pending

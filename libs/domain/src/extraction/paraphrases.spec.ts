@@ -178,6 +178,9 @@ const READS: Record<string, string[]> = {
     'There will be no permanent basing of German combat aircraft in Lithuania, the minister said.',
     'Brazil has ruled out sending troops to any multinational force for Guyana.',
     'Egypt denied it would send troops.',
+    "Hungary's defence minister reiterated that no Hungarian soldiers would cross into Ukraine.",
+    'Spain has informed us that it is not in a position to contribute this rotation.',
+    'Egypt supports the mission but will not join it.',
   ],
   'red-line-stated': [
     'Russia warned that any Western troops in Ukraine would be legitimate targets.',
