@@ -2453,6 +2453,8 @@ function contributionCandidates(x: ClauseCtx): void {
     if (c.phrase === 'host' && !has('mission', c.end, Math.min(cl.end, c.end + 6)) && !assetsIn(c.end, Math.min(cl.end, c.end + 6)).some((a) => a !== 'personnel' && a !== 'trainers')) continue;
     // "to withdraw its forces, as it committed to do in 1999": the commitment recalled in an as-clause is no pledge
     if (toks.slice(Math.max(cl.start, c.start - 4), c.start).some((x) => x.lower === 'as') && ['do', 'so'].includes(toks[c.end + 1]?.lower ?? toks[c.end]?.lower ?? '') && toks[c.end]?.lower === 'to') continue;
+    // "announced that it will vote against any decision on the deployment": what is announced is the opposition
+    if ((c.phrase === 'announce' || c.phrase === 'confirm') && ccues.some((x) => x.start > c.end && (x.cat === 'opposition-expressed' || x.cat === 'refused') && toks[x.start].pos === 'VERB' && !assetsOf(toks, c.end, x.start).length)) continue;
     // "has denied the reports that it is supplying armed drones": a denied contribution is neither given nor refused
     // ("denied it would send troops" refuses a future one)
     const denied = toks.findIndex((t, k) => k >= c.start - 10 && k < c.start && t.lemma === 'deny' && t.pos === 'VERB');

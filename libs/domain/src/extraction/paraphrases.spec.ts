@@ -100,6 +100,7 @@ const READS: Record<string, string[]> = {
     'Slovakia refused the involvement of NATO in the mission.',
     'Hungary is again blocking the €6.6 billion in the European Peace Facility.',
     "Turkey's foreign minister condemned what he called Israel's attempt to pick and choose contributors.",
+    'The nationalist party announced that it will vote against any decision of the parliament for the deployment of foreign troops, a Latvian lawmaker said.',
   ],
   'pledge-announced': [
     'Germany will send 300 soldiers to Lithuania next year.',
