@@ -2253,7 +2253,8 @@ function forcePredicates(toks: Token[], cl: Clause, groups: ActorGroup[]): { nou
     while (k >= cl.start && n - k <= 4) {
       const poss = toks[k].text === "'s" || toks[k].text === '’s' || toks[k].text === "'";
       owner = groups.find((x) => (x.end === k + 1 || (poss && x.end === k)) && (x.slot === 'possessor' || x.slot === 'modifier' || x.slot === 'subject')) ?? null;
-      if (owner || FORCE_DET.has(toks[k].lower) || !(toks[k].pos === 'ADJ' || toks[k].pos === 'NOUN' || toks[k].pos === 'PROPN' || toks[k].pos === 'NUM')) break;
+      // ("Our roughly 750 officers": an approximator inside the noun phrase)
+      if (owner || FORCE_DET.has(toks[k].lower) || !(toks[k].pos === 'ADJ' || toks[k].pos === 'NOUN' || toks[k].pos === 'PROPN' || toks[k].pos === 'NUM' || (APPROXIMATORS.has(toks[k].lower) && toks[k + 1]?.pos === 'NUM'))) break;
       k--;
     }
     const det = owner ? owner.start - 1 : k;

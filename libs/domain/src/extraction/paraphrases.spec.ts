@@ -139,6 +139,7 @@ const READS: Record<string, string[]> = {
     'The IAEA is ready to send inspectors back to Isfahan within 48 hours of a green light from Tehran.',
     'Washington has assured us that there will be no reduction of American troops in the Baltic states.',
     'In 2025 Britain pledged £100 million, the minister said.',
+    'Kenya said its roughly 750 officers will remain in place.',
   ],
   'pledge-considered': [
     'Canada is considering sending troops.',
