@@ -381,5 +381,18 @@ describe('actor resolution', () => {
       expect(types('Any Turkish deployment would cross Russia\'s red line, Moscow said.')).toEqual(['red-line-stated RU']);
     });
   });
-});
+  describe('offices with long complements (context2)', () => {
+    it('reads an organisation\'s commissioner or special representative with a listed complement as that organisation', () => {
+      expect(types('The European Union\'s Commissioner for Defence and Space urged member states to send more air defence to Moldova.')).toEqual(['demand-made EU']);
+      expect(types('The UN special envoy for the Great Lakes region called on Rwanda to withdraw its troops.').map((t) => t.split(' ')[1])).toEqual(['UN']);
+      expect(types('The EU special representative called on both sides to refrain from unilateral steps.')).toEqual(['demand-made EU']);
+      const text = 'Chile said it would send troops. ECOWAS\'s Commissioner for Political Affairs, Peace and Security went further. He called on Guinea to hold elections.';
+      expect(types(text)).toEqual(['pledge-announced CL', 'demand-made ECOWAS']);
+    });
 
+    it('does not take a named holder after a comma into the complement, nor make a place without an office an antecedent', () => {
+      expect(types('Kenya\'s ambassador to Haiti, Jane Wanjiru, said Nairobi would keep its 400 police officers in the country.')).toEqual(['pledge-announced KE']);
+      expect(types('Chile said it would send troops. The ECOWAS headquarters in Abuja hosted the talks. He called on Guinea to hold elections.')).toEqual(['pledge-announced CL', 'demand-made CL']);
+    });
+  });
+});

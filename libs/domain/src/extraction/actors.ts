@@ -235,6 +235,13 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
         }
       }
       let g = matchAt(lx.govNouns, toks, np.end, true);
+      // "the EU special representative", "the UN special envoy", "the Russian deputy foreign minister": one or two rank
+      // words between the name and its office
+      if (!g && !np.kinds.includes('person') && !np.kinds.includes('role-noun')) {
+        let k = np.end;
+        while (k < np.end + 2 && (RANK.has(toks[k]?.lower ?? '') || OFFICE_RANK.has(toks[k]?.lower ?? ''))) k++;
+        if (k > np.end) g = matchAt(lx.govNouns, toks, k, true);
+      }
       // "U.S. Central Command", "the Chinese Foreign Affairs Ministry": a capitalised name ending in an office
       for (let k = np.end; !g && !np.kinds.includes('person') && k < np.end + 2 && toks[k]?.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[k].text) && !matchAt(lx.actors, toks, k, false, accept); k++) {
         const h = matchAt(lx.govNouns, toks, k + 1, true);
@@ -339,6 +346,8 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
   return groups;
 }
 
+/** "special representative", "high commissioner", "permanent representative": words that rank an office after a name */
+const OFFICE_RANK = new Set(['special', 'high', 'top', 'personal', 'permanent', 'chief']);
 const PEERS = new Set(['friends', 'friend', 'partners', 'partner', 'colleagues', 'colleague', 'counterparts', 'counterpart', 'allies', 'brothers', 'neighbours', 'neighbors', 'hosts', 'interlocutors']);
 /** the kinds of group an opposition is ("an opposition coalition", "the opposition Confederation party") */
 const GROUP_NOUN = /^(?:party|coalition|platform|alliance|bloc|movement|front|group|groups)$/;
@@ -477,10 +486,12 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
     // ("Haiti's Minister of Foreign Affairs urged", "the Secretary of State said": an office's own complement)
     if (['to', 'in', 'at', 'for', 'of'].includes(toks[q]?.lower ?? '')) {
       let k = q + 1;
-      if (toks[k]?.lower === 'the') k++;
-      const from = k;
-      while (k < toks.length && k - from < 4 && /^\p{Lu}/u.test(toks[k].text)) k++;
-      if (k > from) q = k;
+      const the = toks[k]?.lower === 'the';
+      if (the) k++;
+      let e = complementEnd(toks, k);
+      // "for the Belgrade-Pristina dialogue", "for the Great Lakes region": a named thing's common noun closes it
+      if (e > k && the && toks[e]?.pos === 'NOUN' && /^\p{Ll}/u.test(toks[e].text)) e++;
+      if (e > k) q = e;
     }
     const from = q;
     while (q < toks.length && q - from < 4 && toks[q].pos === 'PROPN' && /^\p{Lu}/u.test(toks[q].text)) q++;
@@ -521,6 +532,38 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
   else if (start <= 1 && toks[end]?.text === ':' && toks[end + 1] && (toks[end + 1].pos === 'AUX' || (toks[end + 1].pos === 'VERB' && /s$/.test(toks[end + 1].lower)) || isVerbLike(end + 1))) g.slot = 'subject';
   end = Math.max(end, 0);
   return g;
+}
+
+/**
+ * The end of an office's complement that starts at k: capitalised words ("for Yemen", "of Foreign Affairs"), joined
+ * by "and", "of", "&" or a hyphen ("for Defence and Space", "for the Belgrade-Pristina Dialogue"), and a list inside
+ * the name ("for Political Affairs, Peace and Security": a comma only when the run after it closes with "and" and a
+ * capitalised word). k when there is none.
+ */
+function complementEnd(toks: Token[], k: number): number {
+  const cap = (x: Token | undefined) => !!x && /^\p{Lu}/u.test(x.text) && x.pos !== 'PUNCT';
+  const joined = (j: number) => HYPHEN.has(toks[j]?.text ?? '') && toks[j].start === toks[j - 1]?.end && toks[j + 1]?.start === toks[j].end && cap(toks[j + 1]);
+  const run = (from: number): { end: number; and: boolean } => {
+    let e = from;
+    let and = false;
+    while (e < toks.length && e - from < 8) {
+      if (cap(toks[e])) e++;
+      else if (e > from && joined(e)) e += 2;
+      else if (e > from && ['and', '&', 'of'].includes(toks[e].lower) && cap(toks[e + 1])) {
+        if (toks[e].lower !== 'of') and = true;
+        e += 2;
+      } else break;
+    }
+    return { end: e, and };
+  };
+  let { end } = run(k);
+  if (end === k) return k;
+  // ", Peace and Security": one more part of a listed name
+  if (toks[end]?.text === ',' && cap(toks[end + 1])) {
+    const next = run(end + 1);
+    if (next.and && next.end > end + 1) end = next.end;
+  }
+  return end;
 }
 
 const GOV_HEADS = /^(?:government|authorities|junta|administration|regime|leadership|cabinet|presidency|rulers)$/;
