@@ -394,5 +394,15 @@ describe('actor resolution', () => {
       expect(types('Kenya\'s ambassador to Haiti, Jane Wanjiru, said Nairobi would keep its 400 police officers in the country.')).toEqual(['pledge-announced KE']);
       expect(types('Chile said it would send troops. The ECOWAS headquarters in Abuja hosted the talks. He called on Guinea to hold elections.')).toEqual(['pledge-announced CL', 'demand-made CL']);
     });
+
+    it('learns a panellist introduced by a verbless apposition with a country\'s office, and a rejected framing states nothing', () => {
+      const text = "Panellists:\n- Ambassador Jane Roe, Chile's Special Envoy for the Andes\n\nAmbassador Roe rejected the framing. \"We will never accept foreign troops on our soil,\" she said. Roe said her country would send 200 engineers to Haiti.";
+      expect(types(text)).toEqual(['red-line-stated CL', 'pledge-announced CL']);
+    });
+
+    it('does not learn a panellist whose office is only for a place', () => {
+      const text = 'Panellists:\n- Ambassador Jane Roe, special envoy for Chile\n\nAmbassador Roe spoke first. Roe said her country would send 200 engineers to Haiti.';
+      expect(types(text)).toEqual([]);
+    });
   });
 });

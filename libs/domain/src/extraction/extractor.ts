@@ -166,7 +166,7 @@ const DEMAND_VERBS = new Set(['call', 'urge', 'ask', 'appeal', 'press', 'request
 const OWN_ORGANS = /^(Commission|Chairperson|Chair|Secretariat|Secretary-General|Secretary|President)$/;
 const SELF = new Set(['it', 'we', 'i']);
 const GREETED = new Set(['brother', 'sister', 'friend', 'friends', 'colleague', 'colleagues', 'counterpart', 'guests', 'guest', 'delegation', 'everyone', 'you']);
-const DENIED = new Set(['suggestion', 'suggestions', 'accusation', 'accusations', 'allegation', 'allegations', 'claim', 'claims', 'report', 'reports', 'charge', 'charges', 'speculation', 'rumour', 'rumours', 'rumor', 'rumors', 'insinuation', 'insinuations']);
+const DENIED = new Set(['framing', 'characterisation', 'characterization', 'narrative', 'premise', 'suggestion', 'suggestions', 'accusation', 'accusations', 'allegation', 'allegations', 'claim', 'claims', 'report', 'reports', 'charge', 'charges', 'speculation', 'rumour', 'rumours', 'rumor', 'rumors', 'insinuation', 'insinuations']);
 const PLEDGE_LIST = /\b(?:pledges|contributions|contributors|offers|commitments|pledged|offered|contributed|committed)\b/i;
 const MANDATE_ACTIONS = new Set(['renew', 'extend', 'adopt', 'pass', 'strengthen', 'expand', 'broaden', 'revise', 'change', 'prolong']);
 const APPROVAL_VERBS = new Set(['approve', 'authorise', 'authorize', 'ratify', 'sanction', 'endorse', 'mandate']);
@@ -1824,27 +1824,40 @@ const APPOSED_OFFICES = new Set(['head', 'chairman', 'chairwoman', 'chair', 'dir
 /**
  * "Gen. Alan Kessler, the commander of U.S. European Command, said ...", "Admiral Jane Roe, the head of the Italian
  * navy, told ...": a name the lexicon does not know, opening the sentence with an apposition that gives its office and
- * country, is that country's office holder (added to the sentence's actors, so the name is learnt).
+ * country, is that country's office holder (added to the sentence's actors, so the name is learnt). A list of
+ * panellists or guests introduces them the same way without a verb ("Ambassador Jane Roe, Chile's Special Envoy for
+ * the Andes", "Dr Ana Lopes, adviser in Peru's Ministry of Defence").
  */
 function apposedHolder(toks: Token[], groups: ActorGroup[], discourse: Discourse): void {
   let c = 0;
   while (c < toks.length && c < 6 && (/^\p{Lu}/u.test(toks[c].text) || (toks[c].text === '.' && c > 0) || (HYPHEN_TOKENS.has(toks[c].text) && c > 0))) c++;
-  if (c < 2 || toks[c]?.text !== ',' || toks[c + 1]?.lower !== 'the' || groups.some((g) => g.start < c)) return;
+  if (c < 2 || toks[c]?.text !== ',' || groups.some((g) => g.start < c)) return;
   if (toks.slice(0, c).filter((t) => t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)).length < 2) return;
-  const close = toks.findIndex((t, k) => k > c + 1 && k <= c + 12 && t.text === ',');
-  if (close < 0) return;
-  const v = toks[close + 1];
-  if (!v || !(v.pos === 'VERB' || v.pos === 'AUX' || lexicon().speechVerbs.has(v.lemma))) return;
   const lx = lexicon();
-  const office = toks.slice(c + 2, close).some((t, k) => APPOSED_OFFICES.has(t.lower) || !!matchAt(lx.govNouns, toks, c + 2 + k, true));
-  // "the Secretary-General's special representative for Haiti": an organisation's officer, and a place the office is
-  // for (to, for, in) is not its owner
+  let close = toks.findIndex((t, k) => k > c + 1 && k <= c + 12 && t.text === ',');
+  let verb = true;
+  if (close < 0) {
+    // an introduction line: the apposition runs to the end, and nothing in it is a verb
+    close = toks[toks.length - 1]?.pos === 'PUNCT' ? toks.length - 1 : toks.length;
+    if (close - c > 16 || toks.slice(c, close).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return;
+    verb = false;
+  } else {
+    const v = toks[close + 1];
+    if (!v || !(v.pos === 'VERB' || v.pos === 'AUX' || lx.speechVerbs.has(v.lemma))) return;
+  }
+  // "Jane Roe, the head of ...", "Jane Roe, Chile's envoy ...": an article or an office's owner opens the apposition
   const inside = groups.filter((g) => g.start > c && g.end <= close);
-  if (inside.some((g) => (g.prep && g.prep !== 'of') || g.members.some((m) => !m.code || !isCountry(m)))) return;
-  if (toks.slice(c + 2, close).some((t, k, a) => t.lower === 'secretary-general' || (t.lower === 'secretary' && (a[k + 1]?.lower === 'general' || HYPHEN_TOKENS.has(a[k + 1]?.text ?? ''))))) return;
-  const countries = [...new Set(inside.flatMap((g) => g.members).map((m) => m.code!))];
+  const opensOwned = inside.some((g) => g.start === c + 1 && g.members.some((m) => m.govNoun && m.code));
+  if (toks[c + 1]?.lower !== 'the' && !opensOwned && verb) return;
+  const office = toks.slice(c + 1, close).some((t, k) => APPOSED_OFFICES.has(t.lower) || !!matchAt(lx.govNouns, toks, c + 1 + k, true));
+  // "the Secretary-General's special representative for Haiti": an organisation's officer, and a place the office is
+  // for (to, for, in) is not its owner, unless the office or ministry is the place's own ("adviser in Peru's Ministry")
+  if (toks.slice(c + 1, close).some((t, k, a) => t.lower === 'secretary-general' || (t.lower === 'secretary' && (a[k + 1]?.lower === 'general' || HYPHEN_TOKENS.has(a[k + 1]?.text ?? ''))))) return;
+  const owners = inside.filter((g) => !g.prep || g.prep === 'of' || g.members.every((m) => m.govNoun));
+  if (owners.some((g) => g.members.some((m) => !m.code || (!isCountry(m) && !m.govNoun)))) return;
+  const countries = [...new Set(owners.flatMap((g) => g.members).map((m) => m.code!))];
   if (!office || countries.length !== 1) return;
-  groups.unshift({ members: [{ start: 0, end: c, code: countries[0], role: null, kinds: ['person'], govNoun: true }], start: 0, end: c, slot: 'subject', prep: null, head: -1 });
+  groups.unshift({ members: [{ start: 0, end: c, code: countries[0], role: null, kinds: ['person'], govNoun: true }], start: 0, end: c, slot: verb ? 'subject' : 'other', prep: null, head: -1 });
   void discourse;
 }
 
@@ -1898,6 +1911,8 @@ function learnPeople(toks: Token[], groups: ActorGroup[], discourse: Discourse, 
         introduced = true;
       }
       if (last.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}/u.test(last.text)) continue;
+      // "Chile's Special Envoy for the Andes": an office is no one's surname
+      if (matchAt(lexicon().govNouns, toks, lastAt, true)?.end === lastAt + 1) continue;
       if (m.kinds.every((k) => k === 'country' || k === 'demonym' || k === 'capital') && toks.slice(m.start, m.end).every((t) => t.pos === 'PROPN' || t.lower === "'s")) {
         // "Foreign Minister Ishaq Dar" with a title only counts; a bare country name does not
         if (!toks.slice(m.start, m.end).some((t) => /^(minister|president|chancellor|secretary|premier|ambassador|envoy|spokes)/i.test(t.text))) continue;
