@@ -807,4 +807,34 @@ describe('extractEvents', () => {
       expect(types('Russia will release the detained sailors.')).toEqual([]);
     });
   });
+
+  describe('discourse across sentences (context2)', () => {
+    const types = (text: string) => run(text).map((e) => `${e.type} ${e.actor}`);
+
+    it('keeps the person a leading "she" continues, not the subject of what she reports', () => {
+      const lead = "Chile's deputy defence minister spoke to senators on Tuesday. ";
+      const quote = ' "We will only send them under a UN mandate," she said.';
+      expect(types(lead + 'She confirmed that Peru had asked Santiago in May to station two helicopters there.' + quote)).toEqual(['demand-made PE', 'condition-set CL']);
+      // without the pronoun, the sentence's own subject is the one under discussion
+      expect(types(lead + 'Peru had asked Santiago in May to station two helicopters there.' + quote)).toEqual(['demand-made PE', 'condition-set PE']);
+    });
+
+    it('reads "He said X should ..." as his demand, not as X speaking', () => {
+      expect(types('Peru said it would send troops. The Brazilian foreign minister spoke in Lima. He said Argentina should send more helicopters.')).toEqual(['pledge-announced PE', 'demand-made BR']);
+      expect(types('Colombia will send more helicopters, said Argentina.')).toEqual(['pledge-announced CO']);
+    });
+
+    it('reads "X must ..." put on another by an attributed speaker as the speaker\'s demand, and no pledge of X', () => {
+      expect(types('Rwanda must withdraw its troops from Congolese territory without further delay, Kenya said.')).toEqual(['demand-made KE']);
+      expect(types('Peru said it would send troops. Bolivia must withdraw its troops from the border, he said.')).toEqual(['pledge-announced PE', 'demand-made PE']);
+      expect(types('"Colombia must send more helicopters," said Argentina\'s foreign minister.')).toEqual(['demand-made AR']);
+      // an obligation the speaker puts on its own country stays its own
+      expect(types('Germany must send more troops, the German chancellor said.')).toEqual(['pledge-announced DE']);
+    });
+
+    it('does not read a plural "states" with a verb after it as a verb of saying', () => {
+      expect(types('Peru demanded that EU states be excluded from the mission.')).toEqual(['demand-made PE']);
+      expect(types('The Kremlin states that any deployment of NATO troops is unacceptable.')).toEqual(['red-line-stated RU']);
+    });
+  });
 });

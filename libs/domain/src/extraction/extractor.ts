@@ -530,7 +530,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     const t = toks[k];
     if (!t) return false;
     if (t.pos === 'VERB' || t.pos === 'AUX' || AUX_LIKE.has(t.lower)) return true;
-    if (lx.speechVerbs.has(t.lemma) || lx.speechVerbs.has(t.lower)) return true;
+    // ("demanded that NATO states be excluded": a noun with a verb of its own after it is the subject's head, not its verb)
+    if ((lx.speechVerbs.has(t.lemma) || lx.speechVerbs.has(t.lower)) && !(t.pos === 'NOUN' && (toks[k + 1]?.pos === 'AUX' || toks[k + 1]?.pos === 'VERB'))) return true;
     // headline present tense is often tagged as a noun: "Turkey eyes", "Kremlin insists"
     const cs = cueAt.get(k);
     return !!cs && /s$/.test(t.lower) && cs.some((c) => c.cat !== 'mission' && c.cat !== 'nominal');
@@ -689,8 +690,24 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   // who spoke the quote this sentence holds, for a quote that runs on into the next sentence
   const quoter = speaker?.members.find((m) => m.code);
   discourse.quoteSpeaker = quoter && toks.some((t) => QUOTES.has(t.text)) ? { actor: { code: quoter.code!, role: quoter.role }, paragraph: s.paragraph } : null;
-  updateDiscourse(toks, s, discourse, sentenceSubject);
+  // "She confirmed that Manila had asked Canberra ...": the person a pronoun continues is still the one under discussion,
+  // not the subject of what she reports
+  const pronounLed = discourse.last && leadingPronoun(toks);
+  updateDiscourse(toks, s, discourse, sentenceSubject, pronounLed !== null && (!sentenceSubject || sentenceSubject.start > pronounLed));
   return out;
+}
+
+/** The index of "he" or "she" as the subject opening a sentence ("She said ...", "On Monday, he confirmed ..."), else null. */
+function leadingPronoun(toks: Token[]): number | null {
+  let k = 0;
+  // past a short adverbial set off by a comma
+  const comma = toks.findIndex((t, j) => j < 6 && t.text === ',');
+  if (comma > 0 && !PRONOUN_SUBJECT.has(toks[0].lower)) k = comma + 1;
+  const t = toks[k];
+  if (!t || !PRONOUN_SUBJECT.has(t.lower) || t.pos !== 'PRON' || insideQuote(toks, k)) return null;
+  let v = k + 1;
+  while (toks[v] && (toks[v].pos === 'ADV' || toks[v].pos === 'AUX')) v++;
+  return toks[v] && (toks[v].pos === 'VERB' || toks[v - 1]?.pos === 'AUX') ? k : null;
 }
 
 interface Candidate {
@@ -961,6 +978,33 @@ function modalOk(toks: Token[], c: Cue): boolean {
   return toks[c.start].pos === 'AUX' || toks[c.start].pos === 'VERB';
 }
 
+/** "..., she said", "..., said Chile's minister", "..., the ministry added": an attribution set off after token i */
+function attributedAfter(toks: Token[], i: number): boolean {
+  const lx = lexicon();
+  for (let k = i + 1; k < toks.length; k++) {
+    if (toks[k].text !== ',' || insideQuote(toks, k)) continue;
+    const end = toks.findIndex((t, j) => j > k && (t.text === ',' || t.text === '.' || t.text === ';'));
+    const seg = toks.slice(k + 1, end < 0 ? toks.length : end);
+    if (seg.length && seg.length <= 8 && seg.some((t) => t.pos === 'VERB' && (lx.speechVerbs.has(t.lemma) || lx.speechVerbs.has(t.lower)))) return true;
+  }
+  return false;
+}
+
+/**
+ * "Rwanda must withdraw its troops from Congo, she said", "Kenya said Rwanda must withdraw": an obligation on the actor
+ * right before the modal, put on it by a speaker who is someone else (the speaker's own country, or "we", obliges itself).
+ */
+function othersObliged(toks: Token[], c: { start: number; end: number }, groups: ActorGroup[], speaker: ActorGroup | null): boolean {
+  if (!speaker) return false;
+  const subj = groups.find((g) => g.slot === 'subject' && g.end === c.start);
+  if (!subj || !subj.members.some((m) => m.code)) return false;
+  if (subj.members.some((m) => speaker.members.some((x) => x.code === m.code))) return false;
+  // a speaker named in the sentence, before the one obliged or after the obligation
+  if (speaker.end > 0) return speaker.start > c.start || speaker.end <= subj.start;
+  // "he said" (the person under discussion): before the one obliged, or set off after the obligation
+  return (reported(toks, subj.start) && !insideQuote(toks, subj.start)) || attributedAfter(toks, c.start);
+}
+
 function reported(toks: Token[], i: number): boolean {
   const lx = lexicon();
   for (let k = i - 1; k >= Math.max(0, i - 25); k--) {
@@ -1025,7 +1069,8 @@ function findSpeaker(toks: Token[], groups: ActorGroup[]): ActorGroup | null {
     if (next && (lx.speechVerbs.has(next.lemma) || lx.speechVerbs.has(next.lower))) return g;
     const late = toks[after];
     if (after > g.end && late && late.pos === 'VERB' && lx.speechVerbs.has(late.lemma)) return g;
-    if (prev && (lx.speechVerbs.has(prev.lemma) && prev.pos === 'VERB')) return g;
+    // ("He said Argentina should ...": a verb with a subject of its own before it reports the name after it)
+    if (prev && (lx.speechVerbs.has(prev.lemma) && prev.pos === 'VERB') && !(prev2 && prev2.pos === 'PRON' && PRONOUN_SUBJECT.has(prev2.lower))) return g;
     if (prev && prev2 && prev2.lower === 'according' && prev.lower === 'to') return g;
   }
   return null;
@@ -1261,7 +1306,7 @@ function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse, ans
   return { ...m, code };
 }
 
-function updateDiscourse(toks: Token[], s: Sentence, discourse: Discourse, subj?: ActorGroup | null) {
+function updateDiscourse(toks: Token[], s: Sentence, discourse: Discourse, subj?: ActorGroup | null, keepLast = false) {
   void toks;
   void s;
   for (const x of subj?.members ?? []) {
@@ -1269,7 +1314,7 @@ function updateDiscourse(toks: Token[], s: Sentence, discourse: Discourse, subj?
     discourse.recent = (discourse.recent ?? []).filter((c) => c !== x.code).concat([x.code]).slice(-4);
   }
   const m = subj?.members.find((x) => x.code);
-  if (m && m.code) discourse.last = { code: m.code, role: m.role };
+  if (m && m.code && !keepLast) discourse.last = { code: m.code, role: m.role };
   if (m && isCountry(m)) discourse.lastCountry = m.code;
 }
 
@@ -2546,6 +2591,9 @@ function contributionCandidates(x: ClauseCtx): void {
     // "The Security Council should give MONUSCO a clear mandate", "Washington ought to pay": the writer's advice, unless someone says it
     // ("Poland said NATO should send more jets": Poland's demand, read from "should"; no pledge of NATO's)
     if (toks.slice(Math.max(cl.start, c.start - 3), c.start).some((t, k, arr) => t.lower === 'should' || (t.lower === 'ought' && arr[k + 1]?.lower === 'to'))) continue;
+    // "Rwanda must withdraw its troops, Kenya said": what another is told it must do is the speaker's demand, read from "must"
+    const obliged = cues.find((x) => x.cat === 'demand-weak' && x.phrase !== 'should' && x.end <= c.start && c.start - x.end <= 2);
+    if (obliged && who.how === 'subject' && othersObliged(toks, obliged, resolved, speaker)) continue;
     // "Germany might eventually have to commit a company": a necessity someone foresees, not a position
     if (toks.slice(Math.max(cl.start, c.start - 5), c.start).some((t, k, arr) => ['might', 'may', 'could'].includes(t.lower) && arr.slice(k + 1).some((x, j, rest) => (x.lower === 'have' || x.lower === 'need') && rest[j + 1]?.lower === 'to'))) continue;
     // "stopped short of announcing any troop movements": nothing announced
@@ -2645,6 +2693,8 @@ function typedCandidates(x: ClauseCtx): void {
     else if (c.cat === 'demand-weak' && toks[c.end]?.lower === 'be' && APPROVED.has(toks[c.end + 1]?.lower ?? '') && toks[c.end + 2]?.lower === 'by') type = 'condition-set';
     // (an interview answer is the interviewee's speech: "Minsk must stop these flights")
     else if (c.cat === 'demand-weak' && (reported(toks, c.start) || quoted(c.start))) type = 'demand-made';
+    // "Rwanda must withdraw its troops, she said": an obligation put on another by the speaker attributed after it
+    else if (c.cat === 'demand-weak' && othersObliged(toks, c, resolved, speaker)) type = 'demand-made';
     if (!type) continue;
     const single = c.end - c.start === 1;
     const t = toks[c.start];
@@ -2738,7 +2788,7 @@ function typedCandidates(x: ClauseCtx): void {
     // from an actor the answer reports are that actor's, not the interviewee's
     const reportedQuote = !ownSpeaker && answer && who.how === 'subject' && !!who.group && !insideQuote(toks, who.group.start) && reportedBy(toks, resolved, c.start);
     if (speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) && !quoteOpener && !reportedQuote) who = { group: speaker, how: 'speaker' };
-    if (type === 'demand-made' && c.cat === 'demand-weak' && (quoted(c.start) || reported(toks, c.start))) {
+    if (type === 'demand-made' && c.cat === 'demand-weak' && (quoted(c.start) || reported(toks, c.start) || othersObliged(toks, c, resolved, speaker))) {
       let rep = speaker && insideQuote(toks, c.start) && !insideQuote(toks, speaker.start) ? null : reporterOf(toks, c.start, resolved);
       // "I would say the Israeli forces must withdraw": the subject of must is the one obliged, not the reporter
       if (rep && rep.end >= prevWord(toks, c.start) + 1 && rep.end <= c.start && speaker && speaker !== rep) rep = null;
