@@ -53,6 +53,8 @@ export function spacedDash(toks: Token[], i: number): boolean {
 }
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
 const ANAPHOR_DETS = new Set(['the', 'his', 'her', 'its', 'their']);
+/** the bodies whose spokespeople speak for the government: "a foreign ministry spokesman", "a government spokeswoman" */
+const SPOKES_BODY = new Set(['ministry', 'government', 'foreign', 'defence', 'defense', 'presidential', 'presidency', 'cabinet', 'military', 'army']);
 /** "the former minister", "the shadow defence secretary", "the opposition leader": not the office holder of the government */
 const NOT_OFFICE_MODIFIER = new Set(['former', 'shadow', 'opposition', 'ex', 'late', 'new', 'next', 'future', 'incoming', 'outgoing', 'previous', 'regional', 'local', 'provincial', 'state', 'separatist', 'rebel']);
 /** "the Deputy Prime Minister", "the First Vice-President": a rank before an office, capitalised or not */
@@ -103,7 +105,9 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       // "the unification minister", "its armed forces ministry": up to two lower-case modifiers after the determiner
       let d = m.start - 1;
       while (d >= m.start - 2 && toks[d] && ((/^\p{Ll}/u.test(toks[d].text) && (toks[d].pos === 'NOUN' || toks[d].pos === 'ADJ')) || RANK.has(toks[d].lower)) && !ANAPHOR_DETS.has(toks[d].lower) && !NOT_OFFICE_MODIFIER.has(toks[d].lower)) d--;
-      const det = toks[d]?.lower ?? '';
+      let det = toks[d]?.lower ?? '';
+      // "a foreign ministry spokesman", "a government spokeswoman": one of the spokespeople of the country under discussion
+      if ((det === 'a' || det === 'an') && /^spokes/.test(toks[m.end - 1].lower) && toks.slice(d + 1, m.start).some((t) => SPOKES_BODY.has(t.lower))) det = 'the';
       // "the Secretary-General", "the Secretary General": an organisation's officer, not a country's
       const general = toks[m.end - 1].lower === 'secretary' && (HYPHEN.has(toks[m.end]?.text ?? '') || toks[m.end]?.lower === 'general');
       if (!ANAPHOR_DETS.has(det) || toks[d - 1]?.lower === "'s" || general) {

@@ -832,6 +832,17 @@ describe('extractEvents', () => {
       expect(types('Germany must send more troops, the German chancellor said.')).toEqual(['pledge-announced DE']);
     });
 
+    it('reads "a foreign ministry spokeswoman" as the country under discussion, and no bare spokeswoman', () => {
+      expect(types('Peru has offered 500 troops. A foreign ministry spokeswoman said the troops would deploy only under a UN mandate.')).toEqual(['pledge-announced PE', 'condition-set PE']);
+      expect(types('Peru has offered 500 troops. A spokeswoman for the opposition said the troops would deploy only under a UN mandate.')).toEqual(['pledge-announced PE']);
+      expect(types('A foreign ministry spokesman said the troops would deploy only under a UN mandate.')).toEqual([]);
+    });
+
+    it('reads no refusal in the question put to a speaker ("asked whether that ruled out ...")', () => {
+      expect(types('Chile said it would send troops. A ministry spokesman, asked whether that ruled out a deployment before the spring, said he would not comment.')).toEqual(['pledge-announced CL']);
+      expect(types('Chile said it would send troops. Asked about the timing, a ministry spokesman ruled out a deployment before the spring.').map((t) => t.split(' ')[0])).toContain('pledge-refused');
+    });
+
     it('does not read a plural "states" with a verb after it as a verb of saying', () => {
       expect(types('Peru demanded that EU states be excluded from the mission.')).toEqual(['demand-made PE']);
       expect(types('The Kremlin states that any deployment of NATO troops is unacceptable.')).toEqual(['red-line-stated RU']);

@@ -1005,6 +1005,15 @@ function othersObliged(toks: Token[], c: { start: number; end: number }, groups:
   return (reported(toks, subj.start) && !insideQuote(toks, subj.start)) || attributedAfter(toks, c.start);
 }
 
+/** "asked whether that ruled out a deployment": token i inside an embedded question, up to the comma that closes it */
+function askedWhether(toks: Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(1, i - 10); k--) {
+    if (toks[k].text === ',' || toks[k].text === ';') return false;
+    if ((toks[k].lower === 'whether' || toks[k].lower === 'if') && toks[k - 1].lemma === 'ask' && toks[k - 1].pos === 'VERB') return true;
+  }
+  return false;
+}
+
 function reported(toks: Token[], i: number): boolean {
   const lx = lexicon();
   for (let k = i - 1; k >= Math.max(0, i - 25); k--) {
@@ -2580,6 +2589,8 @@ function contributionCandidates(x: ClauseCtx): void {
     }
     // "if the United States offered ...": a hypothetical, not a pledge
     if (who.how === 'subject' && subordinate(toks, who.group)) continue;
+    // "asked whether that ruled out a deployment, said ...": the question put to the speaker states nothing
+    if (askedWhether(toks, c.start)) continue;
     // "demanded that Rwanda withdraw its soldiers": the demander's position, not Rwanda's
     if (who.how === 'subject' && toks[who.group.start - 1]?.lower === 'that' && ccues.some((x) => (x.cat === 'demand-made' || x.cat === 'demand-weak') && x.end <= who.group!.start)) continue;
     // "accused London of planning to send troops": an accusation about someone else, not a pledge
