@@ -106,16 +106,18 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       let d = m.start - 1;
       while (d >= m.start - 2 && toks[d] && ((/^\p{Ll}/u.test(toks[d].text) && (toks[d].pos === 'NOUN' || toks[d].pos === 'ADJ')) || RANK.has(toks[d].lower)) && !ANAPHOR_DETS.has(toks[d].lower) && !NOT_OFFICE_MODIFIER.has(toks[d].lower)) d--;
       let det = toks[d]?.lower ?? '';
+      // "its foreign ministry spokesman", "a Foreign Ministry spokesperson": the spokesman of the body is one phrase
+      const end = /^spokes/.test(toks[m.end]?.lower ?? '') ? m.end + 1 : m.end;
       // "a foreign ministry spokesman", "a government spokeswoman": one of the spokespeople of the country under discussion
-      if ((det === 'a' || det === 'an') && /^spokes/.test(toks[m.end - 1].lower) && toks.slice(d + 1, m.start).some((t) => SPOKES_BODY.has(t.lower))) det = 'the';
+      if ((det === 'a' || det === 'an') && /^spokes/.test(toks[end - 1].lower) && toks.slice(d + 1, end - 1).some((t) => SPOKES_BODY.has(t.lower))) det = 'the';
       // "the Secretary-General", "the Secretary General": an organisation's officer, not a country's
       const general = toks[m.end - 1].lower === 'secretary' && (HYPHEN.has(toks[m.end]?.text ?? '') || toks[m.end]?.lower === 'general');
       if (!ANAPHOR_DETS.has(det) || toks[d - 1]?.lower === "'s" || general) {
         i++;
         continue;
       }
-      nps.push({ start: d, end: m.end, code: null, role: m.value.role, kinds: ['role-noun'], govNoun: true, anaphor: det === 'the' ? 'definite' : 'possessive' });
-      i = m.end;
+      nps.push({ start: d, end, code: null, role: m.value.role, kinds: ['role-noun'], govNoun: true, anaphor: det === 'the' ? 'definite' : 'possessive' });
+      i = end;
       continue;
     }
     // the next token continues a capitalised name ("Georgia Meloni"? "Paris Agreement"): not this actor

@@ -838,6 +838,13 @@ describe('extractEvents', () => {
       expect(types('A foreign ministry spokesman said the troops would deploy only under a UN mandate.')).toEqual([]);
     });
 
+    it('reads a capitalised "a Foreign Ministry spokesperson" as the country whose reaction opened the paragraph', () => {
+      const quote = ' "Any foreign warship in our waters is a red line," a Foreign Ministry spokesperson said.';
+      expect(types("Chile said it would send two frigates. Peru's reaction came within hours." + quote)).toEqual(['pledge-announced CL', 'red-line-stated PE']);
+      // a country possessed deeper in a sentence is not what the sentence is about
+      expect(types("Chile said it would send two frigates. The fate of Peru's fishermen was not discussed." + quote)).toEqual(['pledge-announced CL', 'red-line-stated CL']);
+    });
+
     it('reads no refusal in the question put to a speaker ("asked whether that ruled out ...")', () => {
       expect(types('Chile said it would send troops. A ministry spokesman, asked whether that ruled out a deployment before the spring, said he would not comment.')).toEqual(['pledge-announced CL']);
       expect(types('Chile said it would send troops. Asked about the timing, a ministry spokesman ruled out a deployment before the spring.').map((t) => t.split(' ')[0])).toContain('pledge-refused');

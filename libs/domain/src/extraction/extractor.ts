@@ -518,6 +518,9 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     const leads = !!subject && (subject.start < 3 || (toks[0]?.lower === 'in' && found[0] !== subject && found[0].end === subject.start - 1 && toks[found[0].end]?.text === ','));
     const country = subject?.members.find((m) => m.code && isCountry(m));
     if (country && leads) discourse.lastCountry = country.code!;
+    // "Beijing's response came within hours.": a country whose reaction or move opens the sentence is the one under discussion
+    const opener = !leads ? found.find((g) => g.slot === 'possessor' && !g.prep && g.start < 2 && g.members.length === 1 && isCountry(g.members[0])) : undefined;
+    if (opener && ['VERB', 'AUX'].includes(toks[opener.head + 1]?.pos ?? '')) discourse.lastCountry = opener.members[0].code!;
     // "Poland's defence minister spoke to reporters on Tuesday. \"We are against ...,\" he said.": the office holder "he" goes on to be
     updateDiscourse(toks, s, discourse, subject && leads && subject.members.some((m) => m.govNoun) ? subject : null);
     return [];
