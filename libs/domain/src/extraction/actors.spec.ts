@@ -404,5 +404,12 @@ describe('actor resolution', () => {
       const text = 'Panellists:\n- Ambassador Jane Roe, special envoy for Chile\n\nAmbassador Roe spoke first. Roe said her country would send 200 engineers to Haiti.';
       expect(types(text)).toEqual([]);
     });
+
+    it('reads a party label before a speaker\'s name ("Greens: Jane Roe said ...") as that party speaking, and keeps colon lists of pledges', () => {
+      const text = 'The Riksdag debated the mission on Thursday.\n\nGreens: Jane Lindqvist said her party fully supported the deployment to Latvia.\n\nSweden Democrats: Erik Holm, the party\'s defence spokesman, called the deployment "a dangerous provocation".';
+      expect(run(text).map((e) => `${e.type} ${e.actor}/${e.actorRole}`)).toEqual(['support-expressed SE/opposition', 'opposition-expressed SE/coalition-partner']);
+      expect(types('Canada: C$200 million for air defence.')).toEqual(['pledge-announced CA']);
+      expect(types('Sweden: Gripen Fighters, two squadrons.')).toEqual(['pledge-announced SE']);
+    });
   });
 });

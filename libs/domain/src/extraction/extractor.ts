@@ -483,7 +483,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const lx = lexicon();
   const cues = allCues(toks);
   // "Canada: C$200 million.": a pledge list written as "actor: amount"
-  const colon = toks.findIndex((t, k) => k > 0 && k < 12 && t.text === ':');
+  let colon = toks.findIndex((t, k) => k > 0 && k < 12 && t.text === ':');
   // "Correction: an earlier version of this story said ...", "(Adds reaction in paragraph 9)": notes about the story, not statements
   if (cues.length && EDITORIAL_NOTE.test(s.text)) cues.length = 0;
   // "Background: Germany and Lithuania signed the agreement in 2023.": the story's background, labelled as such
@@ -542,6 +542,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const groups = findActors(toks, isVerbLike, discourse.people, discourse.pick);
   framedHolder(toks, groups, discourse);
   apposedHolder(toks, groups, discourse);
+  // "Greens: Jane Roe said ...": the colon labels a speaker, it does not list a pledge
+  if (colon > 0 && labelledSpeaker(toks, groups, colon)) colon = -1;
   resolveOrgs(groups, discourse);
   learnPeople(toks, groups, discourse, INTERVIEW_INTRO.test(s.text));
   learnOffices(toks, groups, discourse);
@@ -1916,6 +1918,33 @@ function apposedHolder(toks: Token[], groups: ActorGroup[], discourse: Discourse
   if (!office || countries.length !== 1) return;
   groups.unshift({ members: [{ start: 0, end: c, code: countries[0], role: null, kinds: ['person'], govNoun: true }], start: 0, end: c, slot: verb ? 'subject' : 'other', prep: null, head: -1 });
   void discourse;
+}
+
+/**
+ * "Greens: Jane Roe said her party ...", "Labour: John Doe, the party's defence spokesman, called ...": a party (or
+ * another actor) labelling a line of a debate report, then a name the lexicon does not know with its verb. The name
+ * speaks for the label's actor (added to the sentence's actors as the subject, so the name is learnt too).
+ */
+function labelledSpeaker(toks: Token[], groups: ActorGroup[], colon: number): boolean {
+  const lead = groups.find((g) => g.start <= 1 && g.end === colon && g.members.length === 1 && g.members[0].code);
+  if (!lead) return false;
+  const from = colon + 1;
+  let e = from;
+  while (e < toks.length && e - from < 4 && toks[e].pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[e].text) && !groups.some((g) => g.start <= e && g.end > e)) e++;
+  if (e - from < 2) return false;
+  let v = e;
+  // past an apposition: "John Doe, the party's defence spokesman, called ..."
+  if (toks[v]?.text === ',') {
+    const close = toks.findIndex((t, k) => k > v && k <= v + 10 && t.text === ',');
+    if (close < 0) return false;
+    v = close + 1;
+  }
+  if (!toks[v] || !(toks[v].pos === 'VERB' || lexicon().speechVerbs.has(toks[v].lemma))) return false;
+  const m = lead.members[0];
+  const group: ActorGroup = { members: [{ start: from, end: e, code: m.code, role: m.role, kinds: ['person'], govNoun: true }], start: from, end: e, slot: 'subject', prep: null, head: -1 };
+  const at = groups.findIndex((g) => g.start > from);
+  groups.splice(at < 0 ? groups.length : at, 0, group);
+  return true;
 }
 
 function learnOffices(toks: Token[], groups: ActorGroup[], discourse: Discourse): void {
