@@ -850,6 +850,16 @@ describe('extractEvents', () => {
       expect(types('Chile said it would send troops. Asked about the timing, a ministry spokesman ruled out a deployment before the spring.').map((t) => t.split(' ')[0])).toContain('pledge-refused');
     });
 
+    it('reads the paragraph after a bold question as the interviewee\'s answer, and a "we" inside a relative clause as no speaker', () => {
+      const intro = "We spoke on Monday with Ana Lopes, Peru's Deputy Prime Minister. The interview has been edited.\n\n";
+      const answer = '\n\nIt has not changed. The Chilean troops must leave the border region, fully and unconditionally.';
+      expect(types(intro + '**What is your position on the Chilean troops at the border?**' + answer)).toEqual(['demand-made PE']);
+      // a bold heading that asks nothing opens no answer
+      expect(types(intro + '**The border question**' + answer)).toEqual([]);
+      const helpers = '**Who is helping you?**\n\nAnd France, with which we signed an agreement in 2024, is sending a training team next month. We are sending two helicopters to the region.';
+      expect(types(intro + helpers)).toEqual(['pledge-announced FR', 'pledge-announced PE']);
+    });
+
     it('does not read a plural "states" with a verb after it as a verb of saying', () => {
       expect(types('Peru demanded that EU states be excluded from the mission.')).toEqual(['demand-made PE']);
       expect(types('The Kremlin states that any deployment of NATO troops is unacceptable.')).toEqual(['red-line-stated RU']);

@@ -619,7 +619,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const before = subjects.filter((g) => g.end <= i && !aside(g));
       // "The army has asked for help, and we are considering sending trainers": in an answer or a quote, "we" after the
       // last named subject is the speaker
-      if (before.length && speaker && quoted(i) && toks.slice(before[before.length - 1].end, i).some((t) => (t.lower === 'we' || t.text === 'I') && t.pos === 'PRON')) return { group: speaker, how: 'speaker' };
+      // ("And France, with which we signed an agreement, is sending ...": not a "we" inside a relative clause on the subject)
+      if (before.length && speaker && quoted(i) && toks.slice(before[before.length - 1].end, i).some((t, k) => (t.lower === 'we' || t.text === 'I') && t.pos === 'PRON' && !['which', 'whom', 'who'].includes(toks[before[before.length - 1].end + k - 1]?.lower ?? ''))) return { group: speaker, how: 'speaker' };
       if (before.length) return { group: before[before.length - 1], how: 'subject' };
       if (quoted(i) && speaker) return { group: speaker, how: 'speaker' };
       // "France's readiness to station ...": the possessor of the clause's head noun, when close

@@ -182,7 +182,8 @@ export function sentences(clean: string): Sentence[] {
     if (/^(q|question)\s*[:.]/i.test(line)) continue;
     // "There were reports that Oslo asked for a mission. Is that true?": a short paragraph ending in a question is the
     // interviewer's, premises included
-    if (/\?$/.test(line) && line.split(/\s+/).length <= 40) {
+    // ("**What would replace the current format?**": a question set in bold is one too)
+    if (/\?[*_]*$/.test(line) && line.split(/\s+/).length <= 40) {
       afterQuestion = true;
       // "What happens next?": a question heading closes the section before it
       if (!BULLET.test(line)) section = null;
