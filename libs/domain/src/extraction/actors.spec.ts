@@ -411,5 +411,10 @@ describe('actor resolution', () => {
       expect(types('Canada: C$200 million for air defence.')).toEqual(['pledge-announced CA']);
       expect(types('Sweden: Gripen Fighters, two squadrons.')).toEqual(['pledge-announced SE']);
     });
+
+    it('does not take a subject inside a relative clause on the subject for the main clause\'s', () => {
+      expect(types('Norway, which like Canada is not an EU member, is considering joining the mission.')).toEqual(['pledge-considered NO']);
+      expect(types('Like Norway, Canada is considering joining the mission.')).toEqual(['pledge-considered CA']);
+    });
   });
 });

@@ -615,7 +615,8 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
     const subjectFor = (i: number): { group: ActorGroup | null; how: 'subject' | 'inherited' | 'pronoun' | 'speaker' | 'possessor' } => {
       // ("..., with Russia and China abstaining, welcomes a Board of Peace": the absolute clause's subject is not the verb's)
       // ("If Moscow tries that again, the answer will be immediate": an if-clause's subject is not the main clause's either)
-      const aside = (g: ActorGroup) => (toks[g.start - 1]?.lower === 'with' && i > g.end + 1) || (subordinate(toks, g) && toks.slice(g.end, i).some((x) => x.text === ','));
+      // ("Norway, which like Canada is not a member, is considering ...": nor is a subject inside a relative clause)
+      const aside = (g: ActorGroup) => (toks[g.start - 1]?.lower === 'with' && i > g.end + 1) || (subordinate(toks, g) && toks.slice(g.end, i).some((x) => x.text === ',')) || (relativeMask(toks)[g.start] === 1 && relativeMask(toks)[i] !== 1);
       const before = subjects.filter((g) => g.end <= i && !aside(g));
       // "The army has asked for help, and we are considering sending trainers": in an answer or a quote, "we" after the
       // last named subject is the speaker
