@@ -828,6 +828,8 @@ describe('extractEvents', () => {
       expect(types('Rwanda must withdraw its troops from Congolese territory without further delay, Kenya said.')).toEqual(['demand-made KE']);
       expect(types('Peru said it would send troops. Bolivia must withdraw its troops from the border, he said.')).toEqual(['pledge-announced PE', 'demand-made PE']);
       expect(types('"Colombia must send more helicopters," said Argentina\'s foreign minister.')).toEqual(['demand-made AR']);
+      const interview = "We spoke on Monday with Ana Lopes, Peru's Deputy Prime Minister. The interview has been edited.\n\n**What do you expect of La Paz?**\n\n";
+      expect(types(interview + 'Bolivia must withdraw its troops from the border before any talks.')).toEqual(['demand-made PE']);
       // an obligation the speaker puts on its own country stays its own
       expect(types('Germany must send more troops, the German chancellor said.')).toEqual(['pledge-announced DE']);
     });

@@ -1001,15 +1001,16 @@ function attributedAfter(toks: Token[], i: number): boolean {
  * "Rwanda must withdraw its troops from Congo, she said", "Kenya said Rwanda must withdraw": an obligation on the actor
  * right before the modal, put on it by a speaker who is someone else (the speaker's own country, or "we", obliges itself).
  */
-function othersObliged(toks: Token[], c: { start: number; end: number }, groups: ActorGroup[], speaker: ActorGroup | null): boolean {
+function othersObliged(toks: Token[], c: { start: number; end: number }, groups: ActorGroup[], speaker: ActorGroup | null, said = false): boolean {
   if (!speaker) return false;
   const subj = groups.find((g) => g.slot === 'subject' && g.end === c.start);
   if (!subj || !subj.members.some((m) => m.code)) return false;
   if (subj.members.some((m) => speaker.members.some((x) => x.code === m.code))) return false;
   // a speaker named in the sentence, before the one obliged or after the obligation
   if (speaker.end > 0) return speaker.start > c.start || speaker.end <= subj.start;
-  // "he said" (the person under discussion): before the one obliged, or set off after the obligation
-  return (reported(toks, subj.start) && !insideQuote(toks, subj.start)) || attributedAfter(toks, c.start);
+  // "he said" (the person under discussion): before the one obliged, or set off after the obligation; or the speaker's
+  // own quote or answer
+  return said || (reported(toks, subj.start) && !insideQuote(toks, subj.start)) || attributedAfter(toks, c.start);
 }
 
 /** "asked whether that ruled out a deployment": token i inside an embedded question, up to the comma that closes it */
@@ -2638,7 +2639,7 @@ function contributionCandidates(x: ClauseCtx): void {
     if (toks.slice(Math.max(cl.start, c.start - 3), c.start).some((t, k, arr) => t.lower === 'should' || (t.lower === 'ought' && arr[k + 1]?.lower === 'to'))) continue;
     // "Rwanda must withdraw its troops, Kenya said": what another is told it must do is the speaker's demand, read from "must"
     const obliged = cues.find((x) => x.cat === 'demand-weak' && x.phrase !== 'should' && x.end <= c.start && c.start - x.end <= 2);
-    if (obliged && who.how === 'subject' && othersObliged(toks, obliged, resolved, speaker)) continue;
+    if (obliged && who.how === 'subject' && othersObliged(toks, obliged, resolved, speaker, x.quoted(obliged.start))) continue;
     // "Germany might eventually have to commit a company": a necessity someone foresees, not a position
     if (toks.slice(Math.max(cl.start, c.start - 5), c.start).some((t, k, arr) => ['might', 'may', 'could'].includes(t.lower) && arr.slice(k + 1).some((x, j, rest) => (x.lower === 'have' || x.lower === 'need') && rest[j + 1]?.lower === 'to'))) continue;
     // "stopped short of announcing any troop movements": nothing announced
