@@ -532,7 +532,10 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
     q++;
     if (toks[q].pos !== 'VERB' && toks[q].pos !== 'AUX' && ['DET', 'NUM', 'PRON', 'ADP'].includes(toks[q + 1]?.pos ?? '')) toks[q].pos = 'VERB';
   }
-  if (isVerbLike(end) || isVerbLike(q)) g.slot = 'subject';
+  // "told a visiting EU delegation on Wednesday that Israel must ...": "that" opening a clause with its own subject is
+  // no relative pronoun of the group's
+  const complementizer = (k: number) => toks[k]?.lower === 'that' && ['DET', 'PROPN', 'PRON', 'NUM'].includes(toks[k + 1]?.pos ?? '');
+  if ((isVerbLike(end) && !complementizer(end)) || (isVerbLike(q) && !complementizer(q))) g.slot = 'subject';
   // "Hungary: Opposes and will not take part", "- Poland: supports": a table row or list line whose first cell is the
   // actor and whose next cell is a predicate without a subject
   else if (start <= 1 && toks[end]?.text === ':' && toks[end + 1] && (toks[end + 1].pos === 'AUX' || (toks[end + 1].pos === 'VERB' && /s$/.test(toks[end + 1].lower)) || isVerbLike(end + 1))) g.slot = 'subject';

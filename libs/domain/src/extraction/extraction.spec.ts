@@ -862,6 +862,12 @@ describe('extractEvents', () => {
       expect(types(intro + helpers)).toEqual(['pledge-announced FR', 'pledge-announced PE']);
     });
 
+    it('reads the one a paper quotes "as telling" someone as the speaker, not the one told', () => {
+      expect(types('The daily quotes Peru\'s foreign minister as telling a visiting EU delegation on Monday that Chile must reopen the border crossing.')).toEqual(['demand-made PE']);
+      // a relative pronoun after the group still makes it a subject
+      expect(types('The EU delegation, which visited Lima, called on Chile to reopen the border crossing.')).toEqual(['demand-made EU']);
+    });
+
     it('does not read a plural "states" with a verb after it as a verb of saying', () => {
       expect(types('Peru demanded that EU states be excluded from the mission.')).toEqual(['demand-made PE']);
       expect(types('The Kremlin states that any deployment of NATO troops is unacceptable.')).toEqual(['red-line-stated RU']);

@@ -1084,6 +1084,8 @@ function findSpeaker(toks: Token[], groups: ActorGroup[]): ActorGroup | null {
     const prev = toks[g.start - 1];
     const prev2 = toks[g.start - 2];
     if (next && (lx.speechVerbs.has(next.lemma) || lx.speechVerbs.has(next.lower))) return g;
+    // "The paper quotes Jordan's foreign minister as telling ...", "quoted an official as saying": the one quoted speaks
+    if (next?.lower === 'as' && toks[g.end + 1]?.pos === 'VERB' && /ing$/.test(toks[g.end + 1].lower) && lx.speechVerbs.has(toks[g.end + 1].lemma) && toks.slice(Math.max(0, g.start - 4), g.start).some((t) => t.lemma === 'quote' || t.lemma === 'cite')) return g;
     const late = toks[after];
     if (after > g.end && late && late.pos === 'VERB' && lx.speechVerbs.has(late.lemma)) return g;
     // ("He said Argentina should ...": a verb with a subject of its own before it reports the name after it)
