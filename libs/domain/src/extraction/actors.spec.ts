@@ -416,5 +416,11 @@ describe('actor resolution', () => {
       expect(types('Norway, which like Canada is not an EU member, is considering joining the mission.')).toEqual(['pledge-considered NO']);
       expect(types('Like Norway, Canada is considering joining the mission.')).toEqual(['pledge-considered CA']);
     });
+
+    it('reads an office with a common-noun complement ("envoy to the talks") before its verb as the subject', () => {
+      expect(types("Chile's envoy to the talks insisted on Tuesday that Bolivia must withdraw its troops from the border.")).toEqual(['demand-made CL']);
+      // the same office as an object leaves the sentence's own subject in place
+      expect(types("Bolivia rejected the offer of Chile's envoy to the talks and said it would send 200 troops to the border.")).toEqual(['opposition-expressed BO', 'pledge-announced BO']);
+    });
   });
 });

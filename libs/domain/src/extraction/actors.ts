@@ -497,6 +497,8 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
       let e = complementEnd(toks, k);
       // "for the Belgrade-Pristina dialogue", "for the Great Lakes region": a named thing's common noun closes it
       if (e > k && the && toks[e]?.pos === 'NOUN' && /^\p{Ll}/u.test(toks[e].text)) e++;
+      // "Washington's envoy to the talks insisted": a common noun alone, when the verb follows it
+      else if (e === k && the && toks[k]?.pos === 'NOUN' && /^\p{Ll}/u.test(toks[k].text) && isVerbLike(k + 1)) e = k + 1;
       if (e > k) q = e;
     }
     const from = q;
