@@ -422,5 +422,12 @@ describe('actor resolution', () => {
       // the same office as an object leaves the sentence's own subject in place
       expect(types("Bolivia rejected the offer of Chile's envoy to the talks and said it would send 200 troops to the border.")).toEqual(['opposition-expressed BO', 'pledge-announced BO']);
     });
+
+    it('reads "Special Representative <unknown name>" as the officer of the organisation named last, else the UN', () => {
+      expect(types('Special Representative Jane Roe called on South Sudan to disarm the militias.')).toEqual(['demand-made UN']);
+      expect(types('The European Union opened a new office in Niamey. Special Representative Jane Roe called on Niger to release the detained soldiers.')).toEqual(['demand-made EU']);
+      // a special envoy may be any government's: no guess
+      expect(types('Special Envoy Jane Roe called on South Sudan to disarm the militias.')).toEqual([]);
+    });
   });
 });

@@ -94,6 +94,13 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
         i = described.end;
         continue;
       }
+      // "Special Representative Jane Roe": an organisation's officer by title, whose organisation the article decides
+      const officer = officerAt(toks, i);
+      if (officer) {
+        nps.push({ start: i, end: officer.end, code: null, role: null, kinds: ['person'], govNoun: true, bareOrgan: officer.title });
+        i = officer.end;
+        continue;
+      }
       // a surname introduced earlier in the article with its office
       const p = people?.get(toks[i].lower);
       if (p && toks[i].pos === 'PROPN' && /^\p{Lu}/u.test(toks[i].text)) nps.push({ start: i, end: i + 1, code: p.code, role: p.role, kinds: ['person'], govNoun: true });
@@ -350,6 +357,22 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
     groups.push(classify(toks, members, isVerbLike));
   }
   return groups;
+}
+
+/**
+ * "Special Representative Jane Roe", "Deputy Special Representative Ana Lopes": the title of an organisation's officer
+ * (the UN's, the EU's, the AU's), capitalised, before one to three capitalised names the lexicon does not know.
+ */
+function officerAt(toks: Token[], i: number): { end: number; title: string } | null {
+  let k = i;
+  if (toks[k]?.text === 'Deputy') k++;
+  if (toks[k]?.text !== 'Special' || toks[k + 1]?.text !== 'Representative') return null;
+  // ("the EU Special Representative": an owner named before the title makes it that owner's)
+  if (toks[i - 1] && /^\p{Lu}/u.test(toks[i - 1].text) && toks[i - 1].pos === 'PROPN') return null;
+  const from = k + 2;
+  let e = from;
+  while (e < toks.length && e - from < 3 && toks[e].pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[e].text) && !matchAt(lexicon().actors, toks, e, false)) e++;
+  return e > from ? { end: e, title: 'special representative' } : null;
 }
 
 /** "special representative", "high commissioner", "permanent representative": words that rank an office after a name */

@@ -51,6 +51,8 @@ interface Discourse {
   readingCounts?: Map<Reading, number>;
   /** the last organisation named (not the UN): what "the bloc" refers to */
   lastOrg?: string | null;
+  /** the last organisation named, the UN included: whose officer "Special Representative Jane Roe" is */
+  lastBody?: string | null;
   /** "the ECOWAS Commission": whose organ a later bare "the Commission" is */
   organOwner?: Map<string, string>;
   pick?: ReadingPicker;
@@ -1223,8 +1225,11 @@ function resolveOrgs(groups: ActorGroup[], discourse: Discourse): void {
         continue;
       }
       if (m.bareOrgan && owner.has(m.bareOrgan)) m.code = owner.get(m.bareOrgan)!;
+      // "Special Representative Jane Roe": the organisation the article named last, else the UN's
+      else if (m.bareOrgan && !m.code && m.kinds.includes('person')) m.code = discourse.lastBody ?? 'UN';
       if (m.organ && m.code) owner.set(m.organ, m.code);
       if (m.code && m.kinds.includes('org') && !notBloc.has(m.code)) lastOrg = m.code;
+      if (m.code && m.kinds.includes('org')) discourse.lastBody = m.code;
     }
   }
   discourse.lastOrg = lastOrg;
