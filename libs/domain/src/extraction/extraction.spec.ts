@@ -868,6 +868,14 @@ describe('extractEvents', () => {
       expect(types('The EU delegation, which visited Lima, called on Chile to reopen the border crossing.')).toEqual(['demand-made EU']);
     });
 
+    it('reads a titled name the story\'s title names ("Minister of defence Luis Moreno") as the home country\'s office holder', () => {
+      const text = 'SANTIAGO - Minister of defence Luis Moreno demanded on Monday that Peru withdraw its patrol boats from the disputed waters.\n\nMoreno said Santiago would send two frigates to the area.';
+      const withTitle = (title: string) => extractEvents({ text, title, publishedOn: '2026-03-10' }).map((e) => `${e.type} ${e.actor}`);
+      expect(withTitle('Moreno: Chile will not be a second-class partner')).toEqual(['demand-made CL', 'pledge-announced CL']);
+      // an official the title does not name may be anyone's
+      expect(withTitle('Chile will not be a second-class partner')).toEqual(['pledge-announced CL']);
+    });
+
     it('does not read a plural "states" with a verb after it as a verb of saying', () => {
       expect(types('Peru demanded that EU states be excluded from the mission.')).toEqual(['demand-made PE']);
       expect(types('The Kremlin states that any deployment of NATO troops is unacceptable.')).toEqual(['red-line-stated RU']);

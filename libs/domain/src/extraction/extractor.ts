@@ -51,6 +51,8 @@ interface Discourse {
   readingCounts?: Map<Reading, number>;
   /** the last organisation named (not the UN): what "the bloc" refers to */
   lastOrg?: string | null;
+  /** the article's title: whose protagonist an office holder the lexicon does not know may be */
+  title?: string | null;
   /** the last organisation named, the UN included: whose officer "Special Representative Jane Roe" is */
   lastBody?: string | null;
   /** "the ECOWAS Commission": whose organ a later bare "the Commission" is */
@@ -399,7 +401,7 @@ function insideQuote(toks: Token[], i: number): boolean {
 
 export function extractFromText(clean: string, publishedOn: string | null, title: string | null = null): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
-  const discourse: Discourse = { last: null, paragraph: -1, people: new Map(), interviewee: null, text: clean };
+  const discourse: Discourse = { last: null, paragraph: -1, people: new Map(), interviewee: null, text: clean, title };
   discourse.pick = readingPicker(discourse);
   const all = sentences(clean);
   discourse.releaseIssuer = releaseIssuer(clean, title);
@@ -504,6 +506,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   if (!cues.length && colon < 0 && !verdictLike(toks)) {
     const found = findActors(toks, (i) => toks[i]?.pos === 'VERB' || toks[i]?.pos === 'AUX' || AUX_LIKE.has(toks[i]?.lower ?? ''), discourse.people, discourse.pick);
     framedHolder(toks, found, discourse);
+    titledHolder(toks, found, discourse);
     apposedHolder(toks, found, discourse);
     if (TITLED_NAME.test(s.text) || INTERVIEW_INTRO.test(s.text) || OFFICE_WORD.test(s.text)) learnPeople(toks, found, discourse, INTERVIEW_INTRO.test(s.text));
     learnOffices(toks, found, discourse);
@@ -543,6 +546,7 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   };
   const groups = findActors(toks, isVerbLike, discourse.people, discourse.pick);
   framedHolder(toks, groups, discourse);
+  titledHolder(toks, groups, discourse);
   apposedHolder(toks, groups, discourse);
   // "Greens: Jane Roe said ...": the colon labels a speaker, it does not list a pledge
   if (colon > 0 && labelledSpeaker(toks, groups, colon)) colon = -1;
@@ -1888,6 +1892,49 @@ function framedHolder(toks: Token[], groups: ActorGroup[], discourse: Discourse)
   if (verb) discourse.last = { code: place.code, role: null };
 }
 const HYPHEN_TOKENS = new Set(['-', '‑', '‐']);
+
+/** words of an office's own complement after "of" or "for": "Minister of defence", "Minister for Foreign Affairs" */
+const OFFICE_COMPLEMENT = /^(?:defen[cs]e|foreign|affairs|national|interior|internal|state|security|justice|finance|european|veterans|home|armed|forces|the|and)$/i;
+/**
+ * "Minister of defence Nikolay Petkanov demanded ...", "Foreign Minister Jane Roe said ...": a capitalised office title
+ * and a name the lexicon does not know, with no country or organisation of their own, and whom the title of the story
+ * names, are an office holder of the country the text frames in this paragraph or the story is told from (its
+ * dateline's, else its title's). The group is added to the sentence's actors, so the name is learnt too.
+ */
+function titledHolder(toks: Token[], groups: ActorGroup[], discourse: Discourse): void {
+  const lx = lexicon();
+  for (let k = 0; k < toks.length; k++) {
+    if (!/^\p{Lu}/u.test(toks[k].text) || groups.some((g) => g.start <= k && g.end > k)) continue;
+    const first = k;
+    let h = k;
+    while (RANK.has(toks[h]?.lower ?? '') && /^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) h++;
+    const title = /^\p{Lu}/u.test(toks[h]?.text ?? '') ? matchAt(lx.govNouns, toks, h, true) : null;
+    if (!title) continue;
+    let e = title.end;
+    if ((toks[e]?.lower === 'of' || toks[e]?.lower === 'for') && OFFICE_COMPLEMENT.test(toks[e + 1]?.text ?? '')) {
+      e++;
+      while (e < toks.length && OFFICE_COMPLEMENT.test(toks[e].text)) e++;
+    }
+    const from = e;
+    while (e < toks.length && e - from < 3 && toks[e].pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(toks[e].text) && !CALENDAR_WORD.test(toks[e].text)) e++;
+    k = Math.max(k, e - 1);
+    if (e - from < 2 || groups.some((g) => g.start < e && g.end > first)) continue;
+    // "Chile's Foreign Minister Jane Roe", "the Chilean Foreign Minister Jane Roe", "President Jane Roe of Peru": the
+    // office's own country says whose it is
+    if (['\'s', '’s'].includes(toks[first - 1]?.lower ?? '') || groups.some((g) => g.end === first)) continue;
+    if (toks[e]?.lower === 'of' && groups.some((g) => g.start === e + 1 || g.start === e + 2)) continue;
+    // the story's own protagonist only: a surname its title names ("Petkanov: NATO must close the sky ...") (an official
+    // named in passing may be anyone's)
+    if (!discourse.title?.split(/[^\p{L}'’-]+/u).includes(toks[e - 1].text)) continue;
+    const code = (discourse.frame?.paragraph === discourse.paragraph ? discourse.frame.code : null) ?? discourse.home ?? null;
+    if (!code) return;
+    const verb = !!toks[e] && (toks[e].pos === 'VERB' || toks[e].pos === 'AUX' || AUX_LIKE.has(toks[e].lower) || lx.speechVerbs.has(toks[e].lemma));
+    const group: ActorGroup = { members: [{ start: first, end: e, code, role: null, kinds: ['person'], govNoun: true }], start: first, end: e, slot: verb ? 'subject' : 'other', prep: null, head: -1 };
+    const at = groups.findIndex((g) => g.start > first);
+    groups.splice(at < 0 ? groups.length : at, 0, group);
+  }
+}
+const CALENDAR_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 const APPOSED_OFFICES = new Set(['head', 'chairman', 'chairwoman', 'chair', 'director', 'commander', 'chief']);
 /**
