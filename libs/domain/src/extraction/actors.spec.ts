@@ -419,6 +419,8 @@ describe('actor resolution', () => {
 
     it('reads an office with a common-noun complement ("envoy to the talks") before its verb as the subject', () => {
       expect(types("Chile's envoy to the talks insisted on Tuesday that Bolivia must withdraw its troops from the border.")).toEqual(['demand-made CL']);
+      expect(types('The Peruvian ministry of national defence announced that any drone entering Peruvian airspace will be shot down.')).toEqual(['red-line-stated PE']);
+      expect(types('Officials of the Peruvian ministry of national defence were told that any drone entering Peruvian airspace will be shot down.')).toEqual([]);
       // the same office as an object leaves the sentence's own subject in place
       expect(types("Bolivia rejected the offer of Chile's envoy to the talks and said it would send 200 troops to the border.")).toEqual(['opposition-expressed BO', 'pledge-announced BO']);
     });

@@ -520,8 +520,13 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
       let e = complementEnd(toks, k);
       // "for the Belgrade-Pristina dialogue", "for the Great Lakes region": a named thing's common noun closes it
       if (e > k && the && toks[e]?.pos === 'NOUN' && /^\p{Ll}/u.test(toks[e].text)) e++;
-      // "Washington's envoy to the talks insisted": a common noun alone, when the verb follows it
-      else if (e === k && the && toks[k]?.pos === 'NOUN' && /^\p{Ll}/u.test(toks[k].text) && isVerbLike(k + 1)) e = k + 1;
+      // "Washington's envoy to the talks insisted", "the Romanian ministry of national defence announced": common words
+      // alone, when the verb follows them
+      else if (e === k) {
+        let j = k;
+        while (j < k + 3 && (toks[j]?.pos === 'NOUN' || toks[j]?.pos === 'ADJ') && /^\p{Ll}/u.test(toks[j].text)) j++;
+        if (j > k && toks[j - 1].pos === 'NOUN' && isVerbLike(j)) e = j;
+      }
       if (e > k) q = e;
     }
     const from = q;
