@@ -431,5 +431,15 @@ describe('actor resolution', () => {
       // a special envoy may be any government's: no guess
       expect(types('Special Envoy Jane Roe called on South Sudan to disarm the militias.')).toEqual([]);
     });
+
+    it('reads a member of a parliament\'s committee as that parliament, but not the members of a council', () => {
+      expect(run('A senior member of the Sejm\'s defence committee said that foreign troops entering Poland without consent would be treated as "legitimate targets".').map((e) => `${e.type} ${e.actor}/${e.actorRole}`)).toEqual(['red-line-stated PL/legislature']);
+      expect(types('Members of the Security Council condemned the attack on the convoy.')).toEqual([]);
+    });
+
+    it('reads "under whatever flag" as no free relative, unlike "Whatever Russia calls a red line"', () => {
+      expect(types('The Kremlin said the deployment of any Western contingent, under whatever flag, was unacceptable.')).toEqual(['red-line-stated RU']);
+      expect(types('Whatever Russia calls a red line today, it moves tomorrow.')).toEqual([]);
+    });
   });
 });

@@ -494,7 +494,7 @@ function classify(toks: Token[], members: ActorNP[], isVerbLike: (i: number) => 
       return g;
     }
   }
-  if (prev && OBLIQUE.has(prev) && !conjunction && !(prev === 'with' && toks[end] && (/(ed|ing)$/.test(toks[end].lower) || toks[end].lower === 'to') && toks[end].pos === 'VERB') && !(prev === 'of' && p > 0 && /^(governments?|leaders?|presidents?|ministers?|parliaments?|juntas?|rulers|kingdom|republic|federation|principality|emirate|sultanate|state|representatives?|delegates?|delegations?|ambassadors?|envoys?)$/.test(toks[p - 1].lower))) {
+  if (prev && OBLIQUE.has(prev) && !conjunction && !(prev === 'with' && toks[end] && (/(ed|ing)$/.test(toks[end].lower) || toks[end].lower === 'to') && toks[end].pos === 'VERB') && !(prev === 'of' && p > 0 && /^(governments?|leaders?|presidents?|ministers?|parliaments?|juntas?|rulers|kingdom|republic|federation|principality|emirate|sultanate|state|representatives?|delegates?|delegations?|ambassadors?|envoys?|member)$/.test(toks[p - 1].lower))) {
     g.slot = 'oblique';
     g.prep = prev;
     return g;
