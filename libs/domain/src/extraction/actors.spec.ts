@@ -441,5 +441,14 @@ describe('actor resolution', () => {
       expect(types('The Kremlin said the deployment of any Western contingent, under whatever flag, was unacceptable.')).toEqual(['red-line-stated RU']);
       expect(types('Whatever Russia calls a red line today, it moves tomorrow.')).toEqual([]);
     });
+
+    it('reads a roundup heading "PERU: <headline>" as the section\'s country, and the opposition by its seat, not a prepositional object', () => {
+      const papers = 'Regional papers lead with the border force this week.\n\n';
+      const story = '\n\nThe opposition paper La Voz notes that the leader of the opposition backed a regional force "with Chile in the lead".';
+      expect(run(papers + 'PERU: "No troops without a mandate"' + story).map((e) => `${e.type} ${e.actor}/${e.actorRole}`)).toEqual(['support-expressed PE/opposition']);
+      // a heading naming two countries says nothing about which one's opposition it is
+      expect(types(papers + 'PERU AND CHILE: "No troops"' + story)).toEqual([]);
+      expect(types('Chile said it would send troops. An opposition coalition in La Paz has rejected the accords outright.')).toEqual(['pledge-announced CL', 'opposition-expressed BO']);
+    });
   });
 });

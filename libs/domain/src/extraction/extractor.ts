@@ -1329,8 +1329,11 @@ function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse, ans
     return { ...m, code };
   }
   // "opposition parties" belong to the country named in the sentence, else the one under discussion
-  const country = groups.flatMap((g) => g.members).find((x) => x.code && x.code.length === 2 && x !== m);
-  const code = country?.code ?? answering ?? discourse.last?.code ?? null;
+  // ("backed a force \"with Egypt in the lead\"": not a country the sentence names only as an object of a preposition)
+  // ("an opposition coalition in Kinshasa": the place it sits in is its country)
+  const seat = groups.find((g) => g.slot === 'oblique' && (g.prep === 'in' || g.prep === 'from') && (g.start === m.end + 1 || (g.start === m.end + 2 && toks?.[m.end + 1]?.lower === 'the')));
+  const country = (seat ? [seat] : groups.filter((g) => g.slot !== 'oblique')).flatMap((g) => g.members).find((x) => x.code && x.code.length === 2 && x !== m);
+  const code = country?.code ?? answering ?? discourse.last?.code ?? discourse.lastCountry ?? null;
   return { ...m, code };
 }
 
@@ -1787,7 +1790,8 @@ const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'on', 'in']);
 function sectionActors(heading: string, discourse: Discourse): ActorNP[] | null {
   const cache = (discourse.sectionActors ??= new Map());
   if (cache.has(heading)) return cache.get(heading)!;
-  const text = heading.trim().replace(/[:.]$/, '');
+  // ("ISRAEL: \"Conditions before concrete\"": a roundup's heading names its country before the colon)
+  const text = heading.trim().replace(/[:.]$/, '').replace(/^([^:"“]{2,40}):\s.*$/u, '$1');
   // "ASEAN" as written, "UNITED STATES" in title case
   const forms = [text, ...(/\p{Ll}/u.test(text) ? [] : [text.toLowerCase().replace(/(^|[\s-])(\p{Ll}+)/gu, (_m, a: string, w: string) => a + (SMALL_WORDS.has(w) ? w : w[0].toUpperCase() + w.slice(1)))])];
   let out: ActorNP[] | null = null;
