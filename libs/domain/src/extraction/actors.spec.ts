@@ -450,5 +450,10 @@ describe('actor resolution', () => {
       expect(types(papers + 'PERU AND CHILE: "No troops"' + story)).toEqual([]);
       expect(types('Chile said it would send troops. An opposition coalition in La Paz has rejected the accords outright.')).toEqual(['pledge-announced CL', 'opposition-expressed BO']);
     });
+
+    it('reads "the Prime Minister\'s Office" as the office, not a possessor of something else', () => {
+      expect(types("Chile said it would send troops. The Prime Minister's Office rejected a proposal for Bolivian police to staff the border crossing.")).toEqual(['pledge-announced CL', 'opposition-expressed CL']);
+      expect(types("Chile said it would send troops. The Prime Minister's visit rejected a proposal for Bolivian police to staff the crossing.")).toEqual(['pledge-announced CL']);
+    });
   });
 });

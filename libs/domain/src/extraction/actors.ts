@@ -114,7 +114,9 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
       while (d >= m.start - 2 && toks[d] && ((/^\p{Ll}/u.test(toks[d].text) && (toks[d].pos === 'NOUN' || toks[d].pos === 'ADJ')) || RANK.has(toks[d].lower)) && !ANAPHOR_DETS.has(toks[d].lower) && !NOT_OFFICE_MODIFIER.has(toks[d].lower)) d--;
       let det = toks[d]?.lower ?? '';
       // "its foreign ministry spokesman", "a Foreign Ministry spokesperson": the spokesman of the body is one phrase
-      const end = /^spokes/.test(toks[m.end]?.lower ?? '') ? m.end + 1 : m.end;
+      let end = /^spokes/.test(toks[m.end]?.lower ?? '') ? m.end + 1 : m.end;
+      // "the Prime Minister's Office", "the president's spokesman": the office's own staff speak for it
+      if (["'s", '’s'].includes(toks[end]?.lower ?? '') && /^(?:office|spokes(?:man|woman|person))$/.test(toks[end + 1]?.lower ?? '')) end += 2;
       // "a foreign ministry spokesman", "a government spokeswoman": one of the spokespeople of the country under discussion
       if ((det === 'a' || det === 'an') && /^spokes/.test(toks[end - 1].lower) && toks.slice(d + 1, end - 1).some((t) => SPOKES_BODY.has(t.lower))) det = 'the';
       // "the Secretary-General", "the Secretary General": an organisation's officer, not a country's
