@@ -455,5 +455,12 @@ describe('actor resolution', () => {
       expect(types("Chile said it would send troops. The Prime Minister's Office rejected a proposal for Bolivian police to staff the border crossing.")).toEqual(['pledge-announced CL', 'opposition-expressed CL']);
       expect(types("Chile said it would send troops. The Prime Minister's visit rejected a proposal for Bolivian police to staff the crossing.")).toEqual(['pledge-announced CL']);
     });
+
+    it('reads a heading\'s actor on either side of a colon, and "<country> itself"', () => {
+      const lead = 'Here is where the players stand.\n\n';
+      expect(types(lead + '**The treaty ally: Chile**\n\n- Santiago says the treaty covers the islands.\n- The same statement called on Bolivia to respect the ruling.')).toEqual(['demand-made CL']);
+      expect(types(lead + '**Peru itself**\n\n- The Department of Foreign Affairs on Saturday called on Bolivia to respect the ruling.')).toEqual(['demand-made PE']);
+      expect(types(lead + '**What to watch: the vote**\n\n- The same statement called on Bolivia to respect the ruling.')).toEqual([]);
+    });
   });
 });

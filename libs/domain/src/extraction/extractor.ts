@@ -1781,7 +1781,7 @@ function releaseIssuer(clean: string, title: string | null): string | null {
   return null;
 }
 
-const HEADING_GLUE = new Set(['and', '&', ',', 'the', ':', '-', '–', '—', '*']);
+const HEADING_GLUE = new Set(['and', '&', ',', 'the', ':', '-', '–', '—', '*', 'itself', 'themselves']);
 const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'on', 'in']);
 /**
  * The actors a heading names, when it names nothing else: "Indonesia", "Russia and China", "UNITED STATES",
@@ -1790,10 +1790,12 @@ const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'on', 'in']);
 function sectionActors(heading: string, discourse: Discourse): ActorNP[] | null {
   const cache = (discourse.sectionActors ??= new Map());
   if (cache.has(heading)) return cache.get(heading)!;
-  // ("ISRAEL: \"Conditions before concrete\"": a roundup's heading names its country before the colon)
-  const text = heading.trim().replace(/[:.]$/, '').replace(/^([^:"“]{2,40}):\s.*$/u, '$1');
+  const whole = heading.trim().replace(/[:.]$/, '');
+  // ("ISRAEL: \"Conditions before concrete\"", "The treaty ally: United States": a heading may name its actor on either
+  // side of a colon)
+  const parts = /^[^:"“]{2,40}:\s/u.test(whole) ? whole.split(/:\s+/).slice(0, 2) : [whole];
   // "ASEAN" as written, "UNITED STATES" in title case
-  const forms = [text, ...(/\p{Ll}/u.test(text) ? [] : [text.toLowerCase().replace(/(^|[\s-])(\p{Ll}+)/gu, (_m, a: string, w: string) => a + (SMALL_WORDS.has(w) ? w : w[0].toUpperCase() + w.slice(1)))])];
+  const forms = parts.flatMap((text) => [text, ...(/\p{Ll}/u.test(text) ? [] : [text.toLowerCase().replace(/(^|[\s-])(\p{Ll}+)/gu, (_m, a: string, w: string) => a + (SMALL_WORDS.has(w) ? w : w[0].toUpperCase() + w.slice(1)))])]);
   let out: ActorNP[] | null = null;
   for (const form of forms) {
     const toks = sentencesOf(form, 0).flat();
