@@ -462,5 +462,9 @@ describe('actor resolution', () => {
       expect(types(lead + '**Peru itself**\n\n- The Department of Foreign Affairs on Saturday called on Bolivia to respect the ruling.')).toEqual(['demand-made PE']);
       expect(types(lead + '**What to watch: the vote**\n\n- The same statement called on Bolivia to respect the ruling.')).toEqual([]);
     });
+
+    it('reads a country\'s mission that speaks ("Chile\'s mission said") as the country', () => {
+      expect(types("Chile's mission said it fully supports the monitors' work under the resolution.")).toEqual(['support-expressed CL']);
+    });
   });
 });

@@ -227,6 +227,9 @@ export function findActors(toks: Token[], isVerbLike: (i: number) => boolean, pe
           const and = w.lower === 'and' && /^\p{Lu}/u.test(toks[k - 1].text) && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '');
           if (!(w.pos === 'ADJ' || (w.pos === 'PROPN' && /^\p{Lu}/u.test(w.text)) || w.pos === 'NOUN' || and)) break;
         }
+        // "Britain's mission said": a country's diplomatic mission speaks for it (not "Britain's mission in Mali ended")
+        const said = toks[np.end + 2] && toks[np.end + 2].pos === 'VERB' && lx.speechVerbs.has(toks[np.end + 2].lemma);
+        if (office < 0 && toks[np.end + 1]?.lower === 'mission' && said && np.kinds.some((k) => k === 'country' || k === 'capital')) office = np.end + 2;
         if (office > 0) {
           np.end = office;
           np.govNoun = true;
