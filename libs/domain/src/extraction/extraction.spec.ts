@@ -876,6 +876,13 @@ describe('extractEvents', () => {
       expect(withTitle('Chile will not be a second-class partner')).toEqual(['pledge-announced CL']);
     });
 
+    it('reads "it" opening the sentence right after an institution\'s as that institution, and never a person', () => {
+      const post = ' In a post on its website, it called the exercise a provocation.';
+      expect(types("Peru's embassy did not respond to a request for comment." + post)).toEqual(['opposition-expressed PE']);
+      expect(types("Peru's ambassador did not respond to a request for comment." + post)).toEqual([]);
+      expect(types("Peru's embassy did not respond to a request for comment. The exercise ended on Friday." + post)).toEqual([]);
+    });
+
     it('does not read a plural "states" with a verb after it as a verb of saying', () => {
       expect(types('Peru demanded that EU states be excluded from the mission.')).toEqual(['demand-made PE']);
       expect(types('The Kremlin states that any deployment of NATO troops is unacceptable.')).toEqual(['red-line-stated RU']);

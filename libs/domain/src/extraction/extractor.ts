@@ -51,6 +51,10 @@ interface Discourse {
   readingCounts?: Map<Reading, number>;
   /** the last organisation named (not the UN): what "the bloc" refers to */
   lastOrg?: string | null;
+  /** the running number of the sentence being read */
+  sentenceNo?: number;
+  /** an institution that was the leading subject of a sentence ("Russia's embassy did not respond."): what "it" opening the next one is */
+  lastBody2?: { actor: { code: string; role: string | null }; sentence: number } | null;
   /** the article's title: whose protagonist an office holder the lexicon does not know may be */
   title?: string | null;
   /** the last organisation named, the UN included: whose officer "Special Representative Jane Roe" is */
@@ -419,6 +423,7 @@ export function extractFromText(clean: string, publishedOn: string | null, title
   for (const s of all) {
     if (s.paragraph - discourse.paragraph > 2) discourse.last = discourse.lastCountry = null;
     discourse.paragraph = s.paragraph;
+    discourse.sentenceNo = (discourse.sentenceNo ?? 0) + 1;
     events.push(...fromSentence(s, publishedOn, discourse));
   }
   // a restatement of a position already recorded for the same actor is the same event
@@ -642,6 +647,13 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
       const from = cl.start > 0 && toks[cl.start - 1]?.lower === 'and' && toks[cl.start].pos === 'VERB' ? 0 : cl.start;
       const pron = toks.slice(from, i).find((t) => PRONOUN_SUBJECT.has(t.lower) && t.pos === 'PRON');
       if (pron && discourse.last) return { group: pseudoGroup(discourse.last), how: 'pronoun' };
+      // "Russia's embassy did not respond. In a post on its channel, it described ...": "it" opening the sentence right
+      // after one whose subject was an institution is that institution
+      const body = discourse.lastBody2;
+      if (body && body.sentence === (discourse.sentenceNo ?? 0) - 1) {
+        const it = leadingIt(toks);
+        if (it !== null && it >= cl.start && it < i && !subjects.some((g) => g.start < i)) return { group: pseudoGroup(body.actor), how: 'pronoun' };
+      }
       // ("Human rights groups condemned the package; the Commission said ...": a subject of its own is no speaker's)
       if (!subjects.some((g) => !aside(g)) && speaker && speaker.end > i && (toks[i].pos !== 'VERB' || ownVerb(toks, i, resolved))) return { group: speaker, how: 'speaker' };
       // "Any deployment would be treated as aggression, Lavrov warned": no subject before the cue, the speaker comes last
@@ -708,6 +720,13 @@ function fromSentence(s: Sentence, publishedOn: string | null, discourse: Discou
   const pronounLed = discourse.last && leadingPronoun(toks);
   updateDiscourse(toks, s, discourse, sentenceSubject, pronounLed !== null && (!sentenceSubject || sentenceSubject.start > pronounLed));
   return out;
+}
+
+/** "it" as the subject opening a sentence, past an adverbial set off by a comma ("In a post on X, it described ..."), else null */
+function leadingIt(toks: Token[]): number | null {
+  const comma = toks.findIndex((t, j) => j < 14 && t.text === ',');
+  const k = toks[0]?.lower === 'it' ? 0 : comma > 0 ? comma + 1 : -1;
+  return k >= 0 && toks[k]?.lower === 'it' && toks[k].pos === 'PRON' && toks[k + 1]?.pos === 'VERB' ? k : null;
 }
 
 /** The index of "he" or "she" as the subject opening a sentence ("She said ...", "On Monday, he confirmed ..."), else null. */
@@ -1337,6 +1356,13 @@ function resolveRole(m: ActorNP, groups: ActorGroup[], discourse: Discourse, ans
   return { ...m, code };
 }
 
+const INSTITUTION_HEADS = /^(?:ministry|embassy|government|office|mission|administration|cabinet|presidency|parliament|council|committee|command|authorities|junta|delegation|secretariat|commission)$/;
+/** "Russia's embassy", "the Kremlin", "the defence ministry": an institution, which "it" can take up (not a person) */
+function institutional(toks: Token[], m: ActorNP): boolean {
+  if (m.kinds.includes('institution')) return true;
+  return m.govNoun && m.end > m.start && INSTITUTION_HEADS.test(toks[m.end - 1]?.lower ?? '');
+}
+
 function updateDiscourse(toks: Token[], s: Sentence, discourse: Discourse, subj?: ActorGroup | null, keepLast = false) {
   void toks;
   void s;
@@ -1346,6 +1372,7 @@ function updateDiscourse(toks: Token[], s: Sentence, discourse: Discourse, subj?
   }
   const m = subj?.members.find((x) => x.code);
   if (m && m.code && !keepLast) discourse.last = { code: m.code, role: m.role };
+  discourse.lastBody2 = m && m.code && subj && subj.start <= 1 && institutional(toks, m) ? { actor: { code: m.code, role: m.role }, sentence: discourse.sentenceNo ?? 0 } : null;
   if (m && isCountry(m)) discourse.lastCountry = m.code;
 }
 
