@@ -3,7 +3,7 @@ import type { ExtractedEvent } from '../catalogue';
 import { extractFromText } from './extractor';
 
 /** Bump when the output for the same input changes (rules or lexicons). */
-export const EXTRACTOR_VERSION = '0.8.1';
+export const EXTRACTOR_VERSION = '0.9.0';
 
 export interface ArticleInput {
   text: string;
