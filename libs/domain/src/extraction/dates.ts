@@ -44,6 +44,8 @@ const FUTURE_MARK = /\b(?:will|shall|would|is to|are to|to be|is due|are due|due
 /** Verb forms that report a speech act, shared by the date rules here and the extractor's choice of a statement's day. */
 export const SPEECH_ACT_FORMS = 'said|says|told|announced|confirmed|stated|declared|added|warned|insisted|wrote|posted';
 const SPEECH_MARK = new RegExp(`\\b(?:${SPEECH_ACT_FORMS}|say|tells|announces|pledged|promised|vowed|urged|according to)\\b`, 'gi');
+// a future or an intention before a month that lies ahead: the month is the plan's
+const PLAN_BEFORE = /\b(?:will|would|'ll|shall|ready to|prepared to|plans? to|planning to|intends? to|set to|expected to|going to)\b(?![^.;]*\b(?:said|says|told|announced)\b)/i;
 // "and the first of them deploy in April", "the rotation starts in May": a scheduled action in the present tense
 const SCHEDULED = /\b(?:deploys?|arrives?|starts?|begins?|rotates?|sails?|departs?|takes? over)\b(?!\s+(?:said|says))/gi;
 // "Estonia has said since March that ...": the date a position has been stated from
@@ -110,6 +112,8 @@ export function datesIn(sentence: string, publishedOn: string | null): FoundDate
     // "said on Friday" in a Thursday paper: a weekday after the publication day is last week's
     if (s.isCertain('weekday') && !s.isCertain('day') && publishedOn && d.toISOString().slice(0, 10) > publishedOn) d = new Date(d.getTime() - 7 * 86400000);
     if (d.getTime() > ref.getTime() + 36 * 3600 * 1000) {
+      // ("stands ready to send a frigate back to the Red Sea in April", in a January paper: the plan's month, not last April)
+      if (!s.isCertain('year') && s.isCertain('month') && PLAN_BEFORE.test(before)) continue;
       if (!s.isCertain('year') && s.isCertain('month')) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), 12));
       else if (s.isCertain('weekday') && !s.isCertain('day')) d = new Date(d.getTime() - 7 * 86400000);
       else continue; // a future date is a plan, not when it was said

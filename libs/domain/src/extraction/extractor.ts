@@ -450,6 +450,7 @@ export function extractFromText(clean: string, publishedOn: string | null, title
   });
   propagateDates(kept);
   propagateQuantities(kept, clean);
+  atTheTime(clean, publishedOn, kept);
   assignOccasionDates(clean, publishedOn, kept, title);
   inferAssets(kept);
   inferTargets(kept);
@@ -2326,6 +2327,22 @@ function pastHistory(toks: Token[], c: Cue, text: string, publishedOn: string | 
   const year = Number(publishedOn.slice(0, 4));
   if (!(text.match(/\b(?:19|20)\d{2}\b/g) ?? []).some((y) => Number(y) < year)) return false;
   return !toks.some((t) => t.pos === 'VERB' && (speech.has(t.lemma) || t.lemma === 'announce' || t.lemma === 'pledge'));
+}
+
+/**
+ * "Beijing demanded at the time that she retract the remarks": "at the time" points back to the occasion the sentences
+ * before it dated ("In November, the prime minister told parliament that ..."); the latest date in the two sentences
+ * before dates the statement.
+ */
+function atTheTime(clean: string, publishedOn: string | null, events: ExtractedEvent[]): void {
+  for (const e of events) {
+    if (e.statedOn || !/\bat the time\b/i.test(e.evidence)) continue;
+    const before = clean.slice(Math.max(0, e.span.start - 500), e.span.start).split(/(?<=[.!?]["”’]?)\s+/).slice(-2);
+    for (let k = before.length - 1; k >= 0 && !e.statedOn; k--) {
+      const found = datesIn(before[k], publishedOn);
+      if (found.length) e.statedOn = found[found.length - 1].value;
+    }
+  }
 }
 
 /** "the involvement of NATO", "participation by Turkish troops": a contribution noun owned by another actor */

@@ -407,6 +407,18 @@ describe('occasion dates', () => {
       expect(ev[0]?.statedOn).toBe('2025-09-04');
     });
   });
+  describe('a month ahead and "at the time"', () => {
+    it('keeps the month of a plan from being read as last year\'s', () => {
+      expect(datesIn('Germany stands ready to send a frigate back to the Red Sea in April.', '2026-01-21')).toEqual([]);
+      expect(datesIn('Germany said in April that it would send a frigate.', '2026-01-21').map((d) => d.value)).toEqual(['2025-04']);
+    });
+
+    it('dates "demanded at the time" by the occasion the sentence before names', () => {
+      const ev = extractEvents({ text: 'Japan’s prime minister told parliament in November that a blockade of Taiwan could threaten Japan. Beijing demanded at the time that she retract the remarks.', publishedOn: '2026-03-12' });
+      expect(ev.find((e) => e.actor === 'CN')?.statedOn).toBe('2025-11');
+    });
+  });
+
   describe('the month of May', () => {
     it('reads "said in May" as the month and "may send" as the modal', () => {
       expect(datesIn('Prime Minister Fico said in May that he opposed any use of the assets.', '2026-06-20').map((d) => d.value)).toEqual(['2026-05']);
