@@ -2336,7 +2336,8 @@ function pastHistory(toks: Token[], c: Cue, text: string, publishedOn: string | 
  */
 function atTheTime(clean: string, publishedOn: string | null, events: ExtractedEvent[]): void {
   for (const e of events) {
-    if (e.statedOn || !/\bat the time\b/i.test(e.evidence)) continue;
+    // (also "on the same day", "later that day", "that evening")
+    if (e.statedOn || !/\bat the time\b|\bthe same day\b|\blater that (?:day|evening|night)\b|\bthat (?:same )?(?:evening|night|afternoon)\b/i.test(e.evidence)) continue;
     const before = clean.slice(Math.max(0, e.span.start - 500), e.span.start).split(/(?<=[.!?]["”’]?)\s+/).slice(-2);
     for (let k = before.length - 1; k >= 0 && !e.statedOn; k--) {
       const found = datesIn(before[k], publishedOn);

@@ -416,6 +416,8 @@ describe('occasion dates', () => {
     it('dates "demanded at the time" by the occasion the sentence before names', () => {
       const ev = extractEvents({ text: 'Japan’s prime minister told parliament in November that a blockade of Taiwan could threaten Japan. Beijing demanded at the time that she retract the remarks.', publishedOn: '2026-03-12' });
       expect(ev.find((e) => e.actor === 'CN')?.statedOn).toBe('2025-11');
+      const same = extractEvents({ text: 'Serbia demanded on Wednesday that Kosovo withdraw its police. Prime minister Albin Kurti rejected this demand on the same day.', publishedOn: '2025-10-17' });
+      expect(same.find((e) => e.actor === 'XK')?.statedOn).toBe('2025-10-15');
     });
   });
 
