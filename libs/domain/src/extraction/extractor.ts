@@ -2389,7 +2389,10 @@ function othersForce(toks: Token[], from: number, to: number, groups: ActorGroup
 const PLACE_PREPS = new Set(['in', 'on', 'inside', 'within', 'of', 'at', 'across', 'throughout']);
 const FORCE_DET = new Set(['its', 'their', 'our', 'no', 'any', 'the', 'a', 'an']);
 const FORCE_NOUN_EXTRA = new Set(['deployment', 'participation', 'contribution', 'involvement', 'presence', 'contingent', 'role', 'sending', 'deploying', 'contributing', 'joining', 'participating']);
-const APPROXIMATORS = new Set(['about', 'around', 'some', 'nearly', 'roughly', 'approximately', 'almost', 'over', 'more']);
+/** "about", "roughly", "some": a one-word approximator from the assets lexicon (its "up to" is read apart) */
+function approximatorWord(t: Token | undefined): boolean {
+  return !!t && lexicon().approximators.candidates(t.lower).some((p) => p.tokens.length === 1);
+}
 const FORCE_MODALS: Record<string, 'will' | 'may'> = { will: 'will', would: 'will', shall: 'will', "'ll": 'will', wo: 'will', could: 'may', might: 'may', may: 'may', can: 'may', ca: 'may' };
 // lemma sequences after the modal: what a force does when it is contributed (not "would be stationed far from the
 // front line" or "would go to protect civilians": how or why it serves, said of a contribution already known)
@@ -2463,7 +2466,7 @@ function forcePredicates(toks: Token[], cl: Clause, groups: ActorGroup[]): { nou
       const poss = toks[k].text === "'s" || toks[k].text === '’s' || toks[k].text === "'";
       owner = groups.find((x) => (x.end === k + 1 || (poss && x.end === k)) && (x.slot === 'possessor' || x.slot === 'modifier' || x.slot === 'subject')) ?? null;
       // ("Our roughly 750 officers": an approximator inside the noun phrase)
-      if (owner || FORCE_DET.has(toks[k].lower) || !(toks[k].pos === 'ADJ' || toks[k].pos === 'NOUN' || toks[k].pos === 'PROPN' || toks[k].pos === 'NUM' || (APPROXIMATORS.has(toks[k].lower) && toks[k + 1]?.pos === 'NUM'))) break;
+      if (owner || FORCE_DET.has(toks[k].lower) || !(toks[k].pos === 'ADJ' || toks[k].pos === 'NOUN' || toks[k].pos === 'PROPN' || toks[k].pos === 'NUM' || (approximatorWord(toks[k]) && toks[k + 1]?.pos === 'NUM'))) break;
       k--;
     }
     const det = owner ? owner.start - 1 : k;
@@ -2476,7 +2479,7 @@ function forcePredicates(toks: Token[], cl: Clause, groups: ActorGroup[]): { nou
     let counted = !owner && !contribution && (np.some((t) => t.pos === 'NUM' || t.kind === 'number') || ['no', 'an', 'a'].includes(toks[k]?.lower ?? '')) ? k : -1;
     // "up to 20,000 troops", "about 300 soldiers": past the approximator
     if (counted >= 0 && toks[counted].lower === 'to' && toks[counted - 1]?.lower === 'up') counted -= 2;
-    else if (counted >= 0 && APPROXIMATORS.has(toks[counted].lower)) counted--;
+    else if (counted >= 0 && approximatorWord(toks[counted])) counted--;
     // ("said a frigate would leave", "says up to 20,000 troops could serve": a that-less reported clause)
     const reportedClause = counted >= 0 && (toks[counted].lower === 'that' || toks[counted - 1]?.lower === 'that' || (toks[counted].pos === 'VERB' && lexicon().speechVerbs.has(toks[counted].lemma)) || (toks[counted - 1]?.pos === 'VERB' && lexicon().speechVerbs.has(toks[counted - 1].lemma)));
     if (!owner && !['its', 'their', 'our'].includes(toks[k]?.lower ?? '') && !bareContribution && !reportedClause) continue;
